@@ -1,0 +1,86 @@
+import type { Count, DatePrecision, Incident, IncidentCategory, LocationPrecision } from '../types.ts';
+
+/** One event on the map: every source statement about it, and where and when to draw it. */
+export interface AtlasEvent {
+  id: string;
+  title: string;
+  category: IncidentCategory;
+  statements: Incident[];
+  /** Earliest first day and latest last day any statement allows. */
+  start: string;
+  end: string;
+  /** The best date precision any statement gives (day beats month beats year beats period). */
+  datePrecision: DatePrecision;
+  /** Whether the statements disagree on the date (e.g. "May" in one, "May 14" in another). */
+  datesDiffer: boolean;
+  place: string;
+  locationPrecision: LocationPrecision;
+  country: string;
+  /** Where to draw it; null for an event known only to have happened "in Kazakhstan". */
+  position: { lon: number; lat: number } | null;
+  /** Every distinct figure the statements give, per column, so that disagreements stay visible. */
+  killed: Count[];
+  injured: Count[];
+  arrested: Count[];
+  related: string[];
+}
+
+const DATE_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, period: 3 };
+const PLACE_RANK: Record<LocationPrecision, number> = { exact: 0, town: 1, district: 2, region: 3, country: 4 };
+
+/**
+ * Where to draw a place or unit id, or null when it cannot be placed. The precision decides
+ * between a place and a unit of the same id (`atyrau` the city, `atyrau` the region).
+ */
+export type Locate = (placeOrUnit: string, precision: LocationPrecision) => { lon: number; lat: number } | null;
+
+/**
+ * Groups source statements into events (by the `event` column) and places each event at its most
+ * precisely located statement. Statements stay attached, so a panel can show each source's words.
+ * An event in Kazakhstan known only to the country gets no position rather than a made-up point;
+ * any other event that cannot be located is returned in `unplaced`, never dropped.
+ */
+export function groupEvents(incidents: readonly Incident[], locate: Locate): { events: AtlasEvent[]; unplaced: Incident[] } {
+  const byEvent = new Map<string, Incident[]>();
+  for (const incident of incidents) byEvent.set(incident.event, [...(byEvent.get(incident.event) ?? []), incident]);
+  const events: AtlasEvent[] = [];
+  const unplaced: Incident[] = [];
+  for (const [id, statements] of byEvent) {
+    const best = [...statements].sort((a, b) => PLACE_RANK[a.locationPrecision] - PLACE_RANK[b.locationPrecision])[0]!;
+    const nationwide = best.locationPrecision === 'country' && best.country === 'KZ';
+    const where = nationwide ? null : locate(best.place, best.locationPrecision);
+    if (!where && !nationwide) {
+      unplaced.push(...statements);
+      continue;
+    }
+    const starts = statements.map((s) => s.dateStart.start).sort();
+    const ends = statements.map((s) => (s.dateEnd ?? s.dateStart).end).sort();
+    const precise = [...statements].sort((a, b) => DATE_RANK[a.datePrecision] - DATE_RANK[b.datePrecision])[0]!;
+    events.push({
+      id,
+      title: precise.title,
+      category: precise.category,
+      statements,
+      start: starts[0]!,
+      end: ends[ends.length - 1]!,
+      datePrecision: precise.datePrecision,
+      datesDiffer: new Set(statements.map((s) => `${s.dateStart.text}/${s.dateEnd?.text ?? ''}`)).size > 1,
+      place: best.place,
+      locationPrecision: best.locationPrecision,
+      country: best.country,
+      position: where,
+      killed: distinctCounts(statements.map((s) => s.killed)),
+      injured: distinctCounts(statements.map((s) => s.injured)),
+      arrested: distinctCounts(statements.map((s) => s.arrested)),
+      related: [...new Set(statements.flatMap((s) => s.related))],
+    });
+  }
+  events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  return { events, unplaced };
+}
+
+function distinctCounts(counts: (Count | null)[]): Count[] {
+  const seen = new Map<string, Count>();
+  for (const count of counts) if (count) seen.set(count.text, count);
+  return [...seen.values()];
+}

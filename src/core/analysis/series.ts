@@ -1,0 +1,71 @@
+import type { Statistic } from '../types.ts';
+import { articleKey, articleLabel } from '../data/articles.ts';
+
+/** One table of a source: one metric, article and period, with its national total and breakdown. */
+export interface StatSeries {
+  id: string;
+  metric: string;
+  articleKey: string;
+  articleLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  periodLabel: string;
+  /** The national figure the source gives, if any; it stays national whatever the breakdown. */
+  national: Statistic | null;
+  /** Figures for units (level region) and cities (level city). */
+  figures: Statistic[];
+  coverage: 'complete' | 'named_only';
+  sourceIds: string[];
+}
+
+export const METRIC_LABELS: Record<string, string> = {
+  convicted_persons: 'Persons convicted',
+  criminal_offences: 'Criminal offences recorded',
+  court_cases: 'Cases considered by courts',
+};
+
+/**
+ * Gathers statistic rows into series by their `series` id. The first row's metric, article and
+ * period describe the series; rows of one series must agree on them (checked by the data tests).
+ */
+export function buildSeries(statistics: readonly Statistic[]): StatSeries[] {
+  const groups = new Map<string, Statistic[]>();
+  for (const s of statistics) groups.set(s.series, [...(groups.get(s.series) ?? []), s]);
+  return [...groups].map(([id, rows]): StatSeries => {
+    const first = rows[0]!;
+    const ref = { edition: first.codeEdition as '1997' | '2014', article: first.article, part: first.part };
+    return {
+      id,
+      metric: first.metric,
+      articleKey: articleKey(ref),
+      articleLabel: articleLabel(ref),
+      periodStart: first.periodStart,
+      periodEnd: first.periodEnd,
+      periodLabel: first.periodLabel,
+      national: rows.find((r) => r.level === 'national') ?? null,
+      figures: rows.filter((r) => r.level !== 'national'),
+      coverage: rows.some((r) => r.level !== 'national' && r.coverage === 'complete') ? 'complete' : 'named_only',
+      sourceIds: [...new Set(rows.map((r) => r.sourceId))],
+    };
+  }).sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.articleKey.localeCompare(b.articleKey) || a.id.localeCompare(b.id));
+}
+
+/** `Persons convicted, Art. 256 part 2 (2014 code), 2017`. */
+export function seriesTitle(series: StatSeries): string {
+  return `${METRIC_LABELS[series.metric] ?? series.metric}, ${series.articleLabel}, ${series.periodLabel}`;
+}
+
+/**
+ * The part of an exact national total that the source's regional breakdown does not itemise:
+ * "62 nationally, 47 named, so 15 in other units". Null when there is nothing to say (no exact
+ * national figure, a complete breakdown, or inexact regional figures). City figures lie inside
+ * regions and are not part of the breakdown.
+ */
+export function notItemised(series: StatSeries): number | null {
+  const national = series.national?.value;
+  if (!national || national.qualifier !== 'exact' || series.coverage === 'complete') return null;
+  const regional = series.figures.filter((f) => f.level === 'region');
+  if (regional.some((f) => f.value.qualifier !== 'exact')) return null;
+  const rest = national.value - regional.reduce((sum, f) => sum + f.value.value, 0);
+  return rest > 0 ? rest : null;
+}

@@ -1,0 +1,28 @@
+const ARTICLE = /^(1997|2014):(\d+(?:-\d+)?)(?:\.(\d+))?$/;
+
+/** A Criminal Code reference that always carries its code edition. */
+export interface ArticleRef {
+  edition: '1997' | '2014';
+  article: string;
+  part: string;
+}
+
+/**
+ * Reads `<edition>:<article>[.<part>]`, e.g. `2014:256.2`. Article numbers of the 1997 and 2014
+ * codes differ, so a reference without its edition is refused rather than guessed.
+ */
+export function parseArticle(text: string): ArticleRef | { error: string } {
+  const match = ARTICLE.exec(text.trim());
+  if (!match) return { error: `"${text}" is not an article reference; write 2014:256.2 or 1997:233` };
+  return { edition: match[1] as '1997' | '2014', article: match[2] ?? '', part: match[3] ?? '' };
+}
+
+/** The key used in filters and URLs: `2014:256.2`, `2014:273`. */
+export function articleKey(ref: ArticleRef): string {
+  return `${ref.edition}:${ref.article}${ref.part ? `.${ref.part}` : ''}`;
+}
+
+/** `Art. 256 part 2 (2014 code)`. */
+export function articleLabel(ref: ArticleRef): string {
+  return `Art. ${ref.article}${ref.part ? ` part ${ref.part}` : ''} (${ref.edition} code)`;
+}

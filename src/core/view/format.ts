@@ -1,0 +1,29 @@
+import type { FuzzyDate, Source } from '../types.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A partial date in words, never more precise than it is: `2011`, `May 2011`, `14 May 2011`.
+ * @example formatFuzzyDate(parseFuzzyDate('2011-05')) // 'May 2011'
+ */
+export function formatFuzzyDate(date: FuzzyDate): string {
+  const [y, m, d] = date.text.split('-');
+  if (date.precision === 'year') return y ?? '';
+  const month = MONTHS[Number(m) - 1] ?? '';
+  return date.precision === 'month' ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** A date or a period: `October–December 2011`, `June 2011 – July 2011`. */
+export function formatFuzzyRange(start: FuzzyDate, end: FuzzyDate | null): string {
+  if (!end) return formatFuzzyDate(start);
+  if (start.precision === 'month' && end.precision === 'month' && start.text.slice(0, 4) === end.text.slice(0, 4)) {
+    return `${formatFuzzyDate(start).split(' ')[0]}–${formatFuzzyDate(end)}`;
+  }
+  return `${formatFuzzyDate(start)} – ${formatFuzzyDate(end)}`;
+}
+
+/** `Title. Publisher, author, date (seed file)` for panels and exports. */
+export function formatSource(source: Source): string {
+  const author = source.author && source.author !== 'not stated' ? `, ${source.author}` : '';
+  return `${source.title}. ${source.publisher}${author}, ${source.published} (${source.seedFile})`;
+}

@@ -1,0 +1,54 @@
+import type { FontFacesSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { Palette } from './palette.ts';
+
+/** The font stack every label layer uses; `font-faces` maps it to bundled files. */
+export const FONT = ['Noto Sans Regular'];
+
+/**
+ * The base map as a pure function: water, neighbouring countries, Kazakhstan's outline. No tiles,
+ * no glyph server, no sprite: every request stays on this origin. Data layers are added by the
+ * map components on top.
+ */
+export function baseStyle(palette: Palette, fontFaces: FontFacesSpecification, context: FeatureCollection): StyleSpecification {
+  return {
+    version: 8,
+    name: 'kz-atlas',
+    'font-faces': fontFaces,
+    sources: {
+      context: { type: 'geojson', data: context, attribution: 'Made with Natural Earth' },
+    },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
+      {
+        id: 'neighbours',
+        type: 'fill',
+        source: 'context',
+        filter: ['==', ['get', 'kind'], 'country'],
+        paint: { 'fill-color': palette.neighbour },
+      },
+      {
+        id: 'kazakhstan-land',
+        type: 'fill',
+        source: 'context',
+        filter: ['==', ['get', 'kind'], 'kazakhstan'],
+        paint: { 'fill-color': palette.land },
+      },
+      {
+        id: 'neighbour-borders',
+        type: 'line',
+        source: 'context',
+        filter: ['==', ['get', 'kind'], 'country'],
+        paint: { 'line-color': palette.neighbourLine, 'line-width': 0.8 },
+      },
+      {
+        id: 'neighbour-labels',
+        type: 'symbol',
+        source: 'context',
+        filter: ['==', ['get', 'kind'], 'country'],
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11, 'symbol-placement': 'point' },
+        paint: { 'text-color': '#8d887e', 'text-halo-color': palette.labelHalo, 'text-halo-width': 1 },
+      },
+    ],
+  };
+}

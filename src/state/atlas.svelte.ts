@@ -1,0 +1,155 @@
+import type { IncidentCategory, LayoutId, LocationPrecision } from '../core/types.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { FeatureCollection } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+import { groupEvents, type AtlasEvent } from '../core/analysis/events.ts';
+import { buildSeries, type StatSeries } from '../core/analysis/series.ts';
+import { eventsInView, seriesInView, type Filters } from '../core/analysis/filter.ts';
+import { joinSeries, type Choropleth } from '../core/analysis/choropleth.ts';
+import { classify, colourOf, type ColourClass } from '../core/analysis/classify.ts';
+import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
+import { defaultView, viewFromQuery, viewToQuery, type View } from '../core/view/url.ts';
+import { containingUnit, placeById, unitById } from '../core/gazetteer.ts';
+import type { Boundaries, Loaded } from './load.ts';
+
+/** The layout of the embedded Natural Earth geometry (1997-2018). */
+export const GEOMETRY_LAYOUT: LayoutId = 'A';
+
+/**
+ * The app's one state module. Filters and selection are `$state`; data is `$state.raw` (never
+ * deeply proxied); everything shown is `$derived` from the pure core. Components read and write
+ * this state and compute nothing the core could.
+ */
+class AtlasState {
+  dataset = $state.raw<Dataset | null>(null);
+  regions = $state.raw<Boundaries | null>(null);
+  context = $state.raw<FeatureCollection | null>(null);
+  loadError = $state<string | null>(null);
+
+  from = $state(defaultView().from);
+  to = $state(defaultView().to);
+  categories = $state<IncidentCategory[]>([...INCIDENT_CATEGORIES]);
+  /** Article keys shown; null means every article in the data. */
+  articles = $state<string[] | null>(null);
+  seriesId = $state<string | null>(null);
+  selected = $state<string | null>(null);
+  camera = $state<View['camera']>(null);
+
+  /** Interior points of the loaded units, where region-precision events are drawn. */
+  anchors = $derived(anchorsOf(this.regions));
+  grouped = $derived(
+    this.dataset ? groupEvents(this.dataset.incidents, (id, precision) => locate(id, precision, this.anchors)) : { events: [], unplaced: [] },
+  );
+  allSeries = $derived<StatSeries[]>(this.dataset ? buildSeries(this.dataset.statistics) : []);
+  allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
+  filters = $derived<Filters>({
+    from: this.from,
+    to: this.to,
+    categories: new Set(this.categories),
+    articles: new Set(this.articles ?? this.allArticles),
+  });
+  visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
+  visibleSeries = $derived<StatSeries[]>(seriesInView(this.allSeries, this.filters));
+  /** The chosen series if it is in view, else the one in view with the most units named. */
+  activeSeries = $derived<StatSeries | null>(
+    this.visibleSeries.find((s) => s.id === this.seriesId) ?? richest(this.visibleSeries),
+  );
+  unitIds = $derived(this.regions?.features.map((f) => f.properties.unit) ?? []);
+  choropleth = $derived<Choropleth | null>(
+    this.activeSeries
+      ? joinSeries(this.activeSeries, this.unitIds, GEOMETRY_LAYOUT, { unitById, placeById, containingUnit })
+      : null,
+  );
+  classes = $derived<ColourClass[]>(
+    classify(this.choropleth?.regions.flatMap((r) => (r.value === null || isCityUnit(r.unit) ? [] : [r.value])) ?? []),
+  );
+  /** Feature state per unit: its colour, status and value for the fill and label layers. */
+  regionStates = $derived(
+    new Map(
+      (this.choropleth?.regions ?? this.unitIds.map((unit) => ({ unit, status: 'none', value: null }))).map((r) => [
+        r.unit,
+        {
+          status: this.choropleth ? r.status : 'none',
+          colour: r.value === null ? 'none' : (colourOf(r.value, this.classes) ?? 'none'),
+          value: r.value ?? -1,
+          selected: this.selected === `unit:${r.unit}`,
+        },
+      ]),
+    ),
+  );
+
+  load(loaded: Loaded): void {
+    this.dataset = loaded.dataset;
+    this.regions = loaded.regions;
+    this.context = loaded.context;
+  }
+
+  view(): View {
+    return {
+      from: this.from,
+      to: this.to,
+      categories: this.categories,
+      articles: this.articles,
+      series: this.seriesId,
+      selected: this.selected,
+      camera: this.camera,
+    };
+  }
+
+  applyView(view: View): void {
+    this.from = view.from;
+    this.to = view.to;
+    this.categories = view.categories;
+    this.articles = view.articles;
+    this.seriesId = view.series;
+    this.selected = view.selected;
+    this.camera = view.camera;
+  }
+
+  readUrl(search: string): void {
+    this.applyView(viewFromQuery(search));
+  }
+
+  urlQuery(): string {
+    return viewToQuery(this.view());
+  }
+}
+
+function isCityUnit(unitId: string): boolean {
+  return unitById(unitId)?.kind === 'city';
+}
+
+function richest(series: readonly StatSeries[]): StatSeries | null {
+  let best: StatSeries | null = null;
+  for (const s of series) if (!best || s.figures.length > best.figures.length) best = s;
+  return best;
+}
+
+function anchorsOf(regions: Boundaries | null): Map<string, { lon: number; lat: number }> {
+  const anchors = new Map<string, { lon: number; lat: number }>();
+  for (const feature of regions?.features ?? []) {
+    const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+    anchors.set(feature.properties.unit, { lon, lat });
+  }
+  return anchors;
+}
+
+/**
+ * A region-precision event is drawn at its unit's interior point (falling back to the unit's
+ * centre city); anything else at its place.
+ */
+function locate(
+  id: string,
+  precision: LocationPrecision,
+  anchors: Map<string, { lon: number; lat: number }>,
+): { lon: number; lat: number } | null {
+  const place = placeById(id);
+  if (place && !(precision === 'region' && unitById(id))) return { lon: place.lon, lat: place.lat };
+  const anchor = anchors.get(id);
+  if (anchor) return anchor;
+  const unit = unitById(id);
+  const centre = unit ? placeById(unit.centre) : undefined;
+  return centre ? { lon: centre.lon, lat: centre.lat } : null;
+}
+
+export const atlas = new AtlasState();

@@ -1,0 +1,27 @@
+import type { DatePrecision, IncidentCategory, LocationPrecision } from '../core/types.ts';
+
+/** Words shown to users for the data's codes. */
+export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
+  attack: 'Attack',
+  foiled_plot: 'Foiled plot',
+  detention: 'Detention',
+  security_operation: 'Security operation',
+  conviction: 'Conviction',
+  extradition: 'Extradition',
+  unrest: 'Unrest',
+};
+
+export const DATE_PRECISION_LABELS: Record<DatePrecision, string> = {
+  day: 'exact day',
+  month: 'month only',
+  year: 'year only',
+  period: 'a period',
+};
+
+export const LOCATION_PRECISION_LABELS: Record<LocationPrecision, string> = {
+  exact: 'exact place',
+  town: 'town or city',
+  district: 'district',
+  region: 'region only',
+  country: 'country only',
+};

@@ -1,0 +1,128 @@
+/**
+ * The atlas as a user sees it in Chromium: the 2017 Article 256 part 2 choropleth, the year filter,
+ * selection panels, the URL, and no request leaving the machine.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { openBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+
+type MapHandle = {
+  getFeatureState(f: { source: string; id: string }): Record<string, unknown>;
+  getSource(id: string): { getData(): Promise<GeoJSON.FeatureCollection> } | undefined;
+  project(lngLat: [number, number]): { x: number; y: number };
+  getCanvas(): HTMLCanvasElement;
+};
+declare global {
+  interface Window {
+    __map: MapHandle;
+  }
+}
+
+const SERIES_256_2 = 'cabar-2017-256-2-convicted';
+const NE_UNITS = [
+  'akmola', 'aktobe', 'almaty-oblast', 'atyrau', 'west-kazakhstan', 'zhambyl', 'karaganda', 'kostanay', 'kyzylorda',
+  'mangystau', 'south-kazakhstan', 'pavlodar', 'north-kazakhstan', 'east-kazakhstan', 'astana', 'almaty',
+];
+
+let browser: Browser;
+const base = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the 2017 Article 256 part 2 statistic', () => {
+  it('colours the six named units with their figures and marks every other region "not reported"', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(base);
+    await waitForMap(page);
+    await page.selectOption('[data-testid=series]', SERIES_256_2);
+    await waitForMap(page);
+
+    const states = await page.evaluate(
+      (units) => Object.fromEntries(units.map((id) => [id, window.__map.getFeatureState({ source: 'regions', id })])),
+      NE_UNITS,
+    );
+    const reported = Object.fromEntries(
+      Object.entries(states).filter(([, s]) => s['status'] !== 'not_reported').map(([id, s]) => [id, s['value']]),
+    );
+    expect(reported).toEqual({ aktobe: 19, almaty: 7, 'south-kazakhstan': 6, astana: 5, karaganda: 5, zhambyl: 5 });
+    const notReported = Object.entries(states).filter(([, s]) => s['status'] === 'not_reported').map(([id]) => id);
+    expect(notReported.sort()).toEqual(NE_UNITS.filter((u) => !(u in reported)).sort());
+
+    // The colours differ from the not-reported fill, and Aktobe (19) is darker than Zhambyl (5).
+    expect(states['aktobe']?.['colour']).not.toBe(states['zhambyl']?.['colour']);
+
+    // Almaty and Astana, whose polygons vanish at country zoom, are circles with their figures.
+    const circles = await page.evaluate(async () => (await window.__map.getSource('stat-circles')!.getData()).features.map((f) => [f.properties?.['id'], f.properties?.['value']]));
+    expect(Object.fromEntries(circles)).toEqual({ 'unit:almaty': 7, 'unit:astana': 5 });
+
+    // The list says the same in words, and the legend keeps the national figure national.
+    const rows = await page.$$eval('[data-testid=region-table] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-unit'), tr.querySelector('td:last-child')?.textContent?.trim()]));
+    expect(Object.fromEntries(rows)['pavlodar']).toBe('not reported');
+    expect(Object.fromEntries(rows)['aktobe']).toBe('19');
+    await expect.poll(() => page.textContent('[data-testid=national-total]')).toContain('62');
+    expect(await page.textContent('[data-testid=national-total]')).toContain('15 in other regions, not itemised');
+    expect(await page.textContent('[data-testid=legend-not-reported]')).toContain('10 regions');
+
+    await screenshot(page, 'article-256-2-2017');
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a panel with the figure and its source when a region is clicked on the map', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?stat=${SERIES_256_2}`);
+    await waitForMap(page);
+    const point = await page.evaluate(() => window.__map.project([60.5, 49.6]));
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await expect.poll(() => page.textContent('[data-testid=details]')).toContain('Aktobe');
+    const details = (await page.textContent('[data-testid=details]')) ?? '';
+    expect(details).toContain('19');
+    expect(details).toContain('Features of Countering Violent Extremism and Terrorism in Kazakhstan');
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('unit:aktobe');
+    await screenshot(page, 'aktobe-selected');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the year filter', () => {
+  it('shows the 2011 incidents and hides the 2014 Pavlodar detentions, on the map and in the list', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(base);
+    await waitForMap(page);
+    const eventIds = () => page.evaluate(async () => (await window.__map.getSource('events')!.getData()).features.map((f) => String(f.properties?.['id'])));
+    expect(await eventIds()).toContain('pavlodar-2014-08-detention');
+
+    await page.locator('[data-testid=year-from]').fill('2011');
+    await page.locator('[data-testid=year-to]').fill('2011');
+    await expect.poll(() => page.textContent('[data-testid=year-range]')).toBe('2011');
+    await waitForMap(page);
+
+    const ids = await eventIds();
+    expect(ids).not.toContain('pavlodar-2014-08-detention');
+    expect(ids).toEqual(expect.arrayContaining(['aktobe-2011-05-bombing', 'shubarshi-2011-shootings', 'atyrau-2011-09-bombing', 'taraz-2011-jak-attack', 'boraldai-2011-jak-attack']));
+    // Everything dated outside 2011 is hidden; the Bishkek arrest, dated only "2004 to 2011", stays.
+    for (const hidden of ['chui-2014-01-08-detention', 'almaty-2019-04-plot', 'zyryanovsk-recruitment-conviction', 'kz-2013-07-salafist-funding', 'chaigulov-2005-12-extradition']) {
+      expect(ids).not.toContain(hidden);
+    }
+    const listed = await page.$$eval('[data-testid=event-list] li[data-event]', (lis) => lis.map((li) => li.getAttribute('data-event')));
+    expect(listed.sort()).toEqual([...ids].sort());
+
+    // The view lives in the URL: a reload reproduces it.
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2011');
+    await page.reload();
+    await waitForMap(page);
+    expect((await eventIds()).sort()).toEqual([...ids].sort());
+    await screenshot(page, 'year-2011');
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
