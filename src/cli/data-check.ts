@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { readDataset, SPECS, type DatasetFiles } from '../core/data/dataset.ts';
+import { keepLinked, readDataset, SPECS, type Dataset, type DatasetFiles } from '../core/data/dataset.ts';
 import { readFile } from '../core/data/file-spec.ts';
 import { detectKind } from '../core/data/detect-kind.ts';
 import { parseCsv } from '../core/parse/csv.ts';
@@ -31,7 +31,8 @@ const gazetteer = { unitById, placeById, layoutsDuring };
 /** Checks files given on the command line, each against the curated sources plus any given sources file. */
 function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[] } {
   const texts = paths.map((path) => ({ file: path, text: readFileSync(path, 'utf8') }));
-  const sourceIds = new Set(readDataset(curatedFiles(), gazetteer).sources.map((s) => s.id));
+  const curatedData = readDataset(curatedFiles(), gazetteer);
+  const sourceIds = new Set(curatedData.sources.map((s) => s.id));
   const kinds = texts.map(({ text }) => detectKind(parseCsv(text).header));
   texts.forEach(({ text }, i) => {
     if (kinds[i] === 'sources') for (const s of readFile('', text, SPECS.sources, null).records) sourceIds.add(s.id);
@@ -47,7 +48,7 @@ function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[
       reports.push({ file, rows: rows.length, accepted: 0, rejected: rows.map((r) => ({ row: r.line, field: '(file)', reason })) });
       return;
     }
-    const result = readKind(kind, file, text, context);
+    const result = linked(readKind(kind, file, text, context), curatedData);
     reports.push(result.report);
     warnings.push(...result.warnings.map((w) => `${file}: ${w}`));
   });
@@ -66,6 +67,20 @@ function readKind(kind: keyof DatasetFiles, file: string, text: string, context:
     case 'national':
       return readFile(file, text, SPECS.national, context);
   }
+}
+
+/** The link check of `related` ids, against the file's own records and the curated ones. */
+function linked(result: ReturnType<typeof readKind>, curatedData: Dataset): { report: FileReport; warnings: string[] } {
+  const records = result.records as { id: string; line: number; event?: string; related?: string[] }[];
+  if (!records.some((r) => r.related)) return result;
+  const isIncident = records.some((r) => r.event !== undefined);
+  const known = new Set(
+    isIncident
+      ? [...curatedData.incidents.map((i) => i.event), ...records.map((r) => r.event ?? '')]
+      : [...curatedData.statistics, ...curatedData.national, ...records].map((r) => r.id),
+  );
+  const checked = keepLinked({ records, report: result.report }, (r) => r.related ?? [], known, isIncident ? 'event' : 'figure');
+  return { report: checked.report, warnings: result.warnings };
 }
 
 function printText(reports: FileReport[], warnings: string[]): void {

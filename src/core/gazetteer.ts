@@ -119,10 +119,32 @@ export function layoutsDuring(startIso: string, endIso: string): LayoutId[] {
 
 /** Latin letters that look like Cyrillic ones, and back: real files mix scripts inside one word. */
 const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
-  a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'һ', b: 'в',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  i: 'і',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  m: 'м',
+  t: 'т',
+  h: 'һ',
+  b: 'в',
 };
 const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
-  а: 'a', с: 'c', е: 'e', і: 'i', о: 'o', р: 'p', х: 'x', у: 'y', к: 'k', м: 'm', т: 't',
+  а: 'a',
+  с: 'c',
+  е: 'e',
+  і: 'i',
+  о: 'o',
+  р: 'p',
+  х: 'x',
+  у: 'y',
+  к: 'k',
+  м: 'm',
+  т: 't',
 };
 
 /**
@@ -139,7 +161,17 @@ function unifyScript(word: string): string {
 
 /** Kazakh letters folded to the nearest Russian ones (and ё to е), so Ақтөбе meets Актобе. */
 const KAZAKH_TO_RUSSIAN: Readonly<Record<string, string>> = {
-  ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е', ı: 'i',
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ё: 'е',
+  ı: 'i',
 };
 
 /** Strips diacritics from Latin letters only: NFD would otherwise also turn Cyrillic й into и. */
@@ -164,13 +196,43 @@ function nameWords(text: string): string[] {
 
 /** Words (after folding) for "region" in English, Russian and Kazakh, in the cases sources use. */
 const REGION_WORDS: ReadonlySet<string> = new Set([
-  'oblast', 'oblasti', 'oblys', 'oblysy', 'obl', 'region', 'province', 'reg', 'oblusu',
-  'область', 'области', 'областью', 'обл', 'облыс', 'облысы', 'облысынын', 'облысында', 'регион', 'облусу',
+  'oblast',
+  'oblasti',
+  'oblys',
+  'oblysy',
+  'obl',
+  'region',
+  'province',
+  'reg',
+  'oblusu',
+  'область',
+  'области',
+  'областью',
+  'обл',
+  'облыс',
+  'облысы',
+  'облысынын',
+  'облысында',
+  'регион',
+  'облусу',
 ]);
 
 /** Words (after folding) for "city": `г.`, `қ.` (→ к), `қаласы`, `(city)`, ... */
 const CITY_WORDS: ReadonlySet<string> = new Set([
-  'city', 'g', 'gorod', 'qala', 'qalasy', 'kala', 'kalasy', 'город', 'гор', 'г', 'к', 'кала', 'каласы', 'шахары',
+  'city',
+  'g',
+  'gorod',
+  'qala',
+  'qalasy',
+  'kala',
+  'kalasy',
+  'город',
+  'гор',
+  'г',
+  'к',
+  'кала',
+  'каласы',
+  'шахары',
 ]);
 
 /** Russian adjective endings (Актюбинской, Карагандинскую, ...), folded to the nominative -ская. */
@@ -344,7 +406,13 @@ function readUnit(raw: unknown, index: number): Unit {
   };
   const expected = layoutsOverlapping(unit.validFrom, unit.validTo);
   if (expected.join() !== unit.layouts.join()) {
-    fail(file, index, unit.id, 'layouts', `must be [${expected.join(', ')}] for validity ${unit.validFrom} to ${unit.validTo}`);
+    fail(
+      file,
+      index,
+      unit.id,
+      'layouts',
+      `must be [${expected.join(', ')}] for validity ${unit.validFrom} to ${unit.validTo}`,
+    );
   }
   return unit;
 }

@@ -42,7 +42,13 @@ function unitEntries(list: readonly Unit[]): NameEntry[] {
       ...Object.entries(u.names).map(([lang, name]) => ({ text: name, label: `${lang} name "${name}"` })),
       ...Object.entries(u.short).map(([lang, name]) => ({ text: name, label: `short ${lang} name "${name}"` })),
       ...u.aliases.map((a) => ({ text: a, label: `alias "${a}"` })),
-    ].map(({ text, label }) => ({ key: normalizeName(text), kind: nameKind(text), id: u.id, label, historical: false }));
+    ].map(({ text, label }) => ({
+      key: normalizeName(text),
+      kind: nameKind(text),
+      id: u.id,
+      label,
+      historical: false,
+    }));
     const past = u.historicalNames.map((h) => ({
       key: normalizeName(h.name),
       kind: nameKind(h.name),
@@ -61,7 +67,13 @@ function placeEntries(list: readonly Place[]): NameEntry[] {
     ...[
       ...Object.entries(p.names).map(([lang, name]) => ({ text: name, label: `${lang} name "${name}"` })),
       ...p.aliases.map((a) => ({ text: a, label: `alias "${a}"` })),
-    ].map(({ text, label }) => ({ key: normalizeName(text), kind: nameKind(text), id: p.id, label, historical: false })),
+    ].map(({ text, label }) => ({
+      key: normalizeName(text),
+      kind: nameKind(text),
+      id: p.id,
+      label,
+      historical: false,
+    })),
     { key: p.id, kind: null, id: p.id, label: `id "${p.id}"`, historical: false },
   ]);
 }
@@ -89,7 +101,9 @@ function matchEntries(entries: readonly NameEntry[], input: string): NameEntry[]
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => d[i]![j]!;
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
@@ -228,18 +242,31 @@ function inForce(matches: readonly Ranked[], layout: LayoutId): Resolution {
   const current = matches.filter((r) => r.unit.layouts.includes(layout));
   if (current.length === 1) return { ok: true, unit: current[0]!.unit, layout, via: current[0]!.via };
   if (current.length > 1) {
-    return { ok: false, reason: `ambiguous region name: ${current.map((r) => r.via).join('; ')}`, candidates: current.map((r) => r.unit.id) };
+    return {
+      ok: false,
+      reason: `ambiguous region name: ${current.map((r) => r.via).join('; ')}`,
+      candidates: current.map((r) => r.unit.id),
+    };
   }
   const outcomes = matches.map(({ unit, via }): Resolution => {
     if (layoutIndex(layout) > LAYOUTS.indexOf(unit.layouts.at(-1)!)) {
       const heir = successorUnit(unit.id, layout);
       if (heir) return { ok: true, unit: heir, layout, via: `${via}; ${heirNote(unit, heir)}` };
       const parts = units.filter((u) => u.partOf === unit.id && u.layouts.includes(layout)).map((u) => u.id);
-      return { ok: false, reason: `${unitLabel(unit)} no longer existed in layout ${layout}; it was split`, candidates: parts };
+      return {
+        ok: false,
+        reason: `${unitLabel(unit)} no longer existed in layout ${layout}; it was split`,
+        candidates: parts,
+      };
     }
     const parent = containingUnit(unit.id, layout)!;
     if (successorUnit(parent.id, unit.layouts[0]!)?.id === unit.id) {
-      return { ok: true, unit: parent, layout, via: `${via}; ${unitLabel(unit)} was ${unitLabel(parent)} before ${unit.validFrom}` };
+      return {
+        ok: true,
+        unit: parent,
+        layout,
+        via: `${via}; ${unitLabel(unit)} was ${unitLabel(parent)} before ${unit.validFrom}`,
+      };
     }
     return { ok: false, reason: notYetReason(unit, parent), candidates: [parent.id] };
   });
@@ -270,6 +297,25 @@ function unknownUnit(input: string, layout: LayoutId): Resolution {
 }
 
 /**
+ * Failure for a name whose word for region or city contradicts the only units it matches: "г. Караганда"
+ * is the city, not Karaganda region; "Astana oblast" is no unit at all. Points to the place if any.
+ */
+function kindMismatch(input: string, unit: Unit, layout: LayoutId, ranked: readonly Ranked[]): Resolution {
+  const place = matchEntries(PLACE_ENTRIES, input)[0];
+  const says = nameKind(input) === 'city' ? 'a city' : 'a region';
+  const is = unit.kind === 'city' ? 'a city' : 'a region';
+  const hint = place ? `; for the place "${place.id}" use resolvePlace` : '';
+  return {
+    ok: false,
+    reason: `"${input}" names ${says}, but ${unit.short.en} is ${is}${hint}`,
+    candidates: unitCandidates(
+      ranked.map((r) => r.unit.id),
+      layout,
+    ),
+  };
+}
+
+/**
  * Resolves a region name or code to the first-level unit in force at a date.
  *
  * Accepts KATO (2 or 9 digits), P-codes, ISO 3166-2 numeric and letter codes, HASC, and every name,
@@ -292,18 +338,15 @@ export function resolveUnit(name: string, date: string = today()): Resolution {
   const code = matchCode(name);
   if (code) {
     if (code.units.length === 0) return { ok: false, reason: `unknown region code "${name.trim()}"`, candidates: [] };
-    return inForce(code.units.map((unit) => ({ unit, rank: 0, via: code.via })), layout);
+    return inForce(
+      code.units.map((unit) => ({ unit, rank: 0, via: code.via })),
+      layout,
+    );
   }
   const ranked = rankUnits(name);
   if (ranked.length === 0) return unknownUnit(name, layout);
   if (ranked[0]!.rank >= 2) {
-    const place = matchEntries(PLACE_ENTRIES, name)[0];
-    const says = nameKind(name) === 'city' ? 'a city' : 'a region';
-    return {
-      ok: false,
-      reason: `"${name}" names ${says}, but the matching unit is not one${place ? `; the place is "${place.id}": use resolvePlace` : ''}`,
-      candidates: unitCandidates(ranked.map((r) => r.unit.id), layout),
-    };
+    return kindMismatch(name, ranked[0]!.unit, layout, ranked);
   }
   return inForce(ranked, layout);
 }
@@ -342,7 +385,11 @@ export function resolvePlace(name: string, date: string = today()): PlaceResolut
   if (ids.length > 1) return { ok: false, reason: `ambiguous place name "${name}"`, candidates: ids };
   const place = places.find((p) => p.id === ids[0])!;
   if (nameKind(name) === 'oblast' && SETTLEMENTS.has(place.kind)) {
-    return { ok: false, reason: `"${name}" names a region, not the ${place.kind} ${place.names.en}; use resolveUnit`, candidates: [place.id] };
+    return {
+      ok: false,
+      reason: `"${name}" names a region, not the ${place.kind} ${place.names.en}; use resolveUnit`,
+      candidates: [place.id],
+    };
   }
   return { ok: true, place, unit: unitOfPlace(place, layout), layout, via: matches[0]!.label };
 }

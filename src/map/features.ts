@@ -42,7 +42,7 @@ export function circleFeatures(choropleth: Choropleth | null, name: (id: string)
   );
 }
 
-/** One label point per unit with its name and, when a statistic is shown, its figure or "n/r". */
+/** One label point per unit with its name and, when a statistic is shown, its figure; `nr` marks "not reported", which the label layer words in its language. */
 export function regionLabelFeatures(
   anchors: ReadonlyMap<string, { lon: number; lat: number }>,
   choropleth: Choropleth | null,
@@ -54,12 +54,8 @@ export function regionLabelFeatures(
     const unit = unitById(unitId);
     if (!unit || unit.kind === 'city') continue;
     const region = byUnit.get(unitId);
-    const figure =
-      !choropleth || !region
-        ? ''
-        : region.value === null
-          ? 'not reported'
-          : `${region.value}${region.status === 'derived' ? '*' : ''}`;
+    const notReported = Boolean(choropleth && region && region.value === null);
+    const figure = !region || region.value === null ? '' : `${region.value}${region.status === 'derived' ? '*' : ''}`;
     features.push(
       point([anchor.lon, anchor.lat], {
         unit: unitId,
@@ -67,6 +63,7 @@ export function regionLabelFeatures(
         name_ru: unit.short.ru,
         name_kk: unit.short.kk,
         figure,
+        nr: notReported ? 1 : 0,
       }),
     );
   }

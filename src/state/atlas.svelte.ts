@@ -8,7 +8,7 @@ import { eventsInView, seriesInView, type Filters } from '../core/analysis/filte
 import { joinSeries, type Choropleth } from '../core/analysis/choropleth.ts';
 import { classify, colourOf, type ColourClass } from '../core/analysis/classify.ts';
 import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
-import { defaultView, viewFromQuery, viewToQuery, type View } from '../core/view/url.ts';
+import { defaultView, viewFromQuery, viewToQuery, type LabelLang, type View } from '../core/view/url.ts';
 import { containingUnit, placeById, unitById } from '../core/gazetteer.ts';
 import type { Boundaries, Loaded } from './load.ts';
 
@@ -34,6 +34,7 @@ class AtlasState {
   seriesId = $state<string | null>(null);
   selected = $state<string | null>(null);
   camera = $state<View['camera']>(null);
+  labels = $state<LabelLang>('en');
 
   /** Interior points of the loaded units, where region-precision events are drawn. */
   anchors = $derived(anchorsOf(this.regions));
@@ -93,6 +94,7 @@ class AtlasState {
       series: this.seriesId,
       selected: this.selected,
       camera: this.camera,
+      labels: this.labels,
     };
   }
 
@@ -104,6 +106,7 @@ class AtlasState {
     this.seriesId = view.series;
     this.selected = view.selected;
     this.camera = view.camera;
+    this.labels = view.labels;
   }
 
   readUrl(search: string): void {

@@ -126,3 +126,22 @@ describe('the year filter', () => {
     await page.context().close();
   });
 });
+
+describe('map labels', () => {
+  it('render in Kazakh through the bundled fonts, with no glyph server', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(`${base}?labels=kk&stat=${SERIES_256_2}`);
+    await waitForMap(page);
+    const label = await page.evaluate(() => {
+      const map = window.__map as unknown as { getLayoutProperty(l: string, p: string): unknown; getStyle(): { glyphs?: string } };
+      return { field: JSON.stringify(map.getLayoutProperty('region-label', 'text-field')), glyphs: map.getStyle().glyphs ?? null };
+    });
+    expect(label.field).toContain('name_kk');
+    expect(label.field).toContain('дерек жоқ');
+    expect(label.glyphs).toBeNull();
+    await screenshot(page, 'labels-kazakh');
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

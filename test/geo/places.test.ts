@@ -24,7 +24,10 @@ const BOUNDARIES: { file: string; layout: LayoutId; date: string }[] = [
 ];
 
 /** The fixture feature of a unit, matched by P-code. */
-function featureOf(fc: FeatureCollection<Polygon | MultiPolygon, Properties>, unitId: string): Feature<Polygon | MultiPolygon, Properties> {
+function featureOf(
+  fc: FeatureCollection<Polygon | MultiPolygon, Properties>,
+  unitId: string,
+): Feature<Polygon | MultiPolygon, Properties> {
   const pcode = unitById(unitId)?.pcode;
   const feature = fc.features.find((f) => f.properties['ADM1_PCODE'] === pcode);
   if (!feature) throw new Error(`no feature with ADM1_PCODE ${pcode} (unit ${unitId})`);
@@ -39,12 +42,19 @@ describe.each(BOUNDARIES)('$file (layout $layout)', ({ file, layout, date }) => 
 
   it('has one feature per unit of the layout', () => {
     const pcodes = fc.features.map((f) => f.properties['ADM1_PCODE']).sort();
-    expect(pcodes).toEqual(unitsOf(layout).map((u) => u.pcode).sort());
+    expect(pcodes).toEqual(
+      unitsOf(layout)
+        .map((u) => u.pcode)
+        .sort(),
+    );
   });
 
   it.each(inKazakhstan.map((p) => [p.id, p] as const))('%s lies in its unit', (_id, place) => {
     const unitId = place.units[layout]!;
-    expect(booleanPointInPolygon(point([place.lon, place.lat]), featureOf(fc, unitId)), `${place.id} in ${unitId}`).toBe(true);
+    expect(
+      booleanPointInPolygon(point([place.lon, place.lat]), featureOf(fc, unitId)),
+      `${place.id} in ${unitId}`,
+    ).toBe(true);
   });
 
   it.each(abroad.map((p) => [p.id, p] as const))('%s lies outside Kazakhstan', (_id, place) => {
@@ -63,20 +73,26 @@ describe.each(BOUNDARIES)('$file (layout $layout)', ({ file, layout, date }) => 
    */
   const CITY_NAME_OF_REGION: ReadonlySet<string> = new Set(['KZ19:ADM1_EN', 'KZ19:ADM1_KK']);
 
-  describe.each(fc.features.map((f) => [f.properties['ADM1_PCODE'] as string, f] as const))('feature %s', (pcode, f) => {
-    const unit = unitsOf(layout).find((u) => u.pcode === pcode)!;
-    it.each(['KATO', 'ADM1_PCODE', 'ISO_3166_2', 'ADM1_EN', 'ADM1_RU', 'ADM1_KK'])(`field %s resolves to its unit at ${date}`, (field) => {
-      const value = String(f.properties[field]);
-      const r = resolveUnit(value, date);
-      if (CITY_NAME_OF_REGION.has(`${pcode}:${field}`)) {
-        expect(r.ok && r.unit.id, value).toBe('almaty');
-        const withWord = resolveUnit(`${value} ${field === 'ADM1_EN' ? 'region' : 'облысы'}`, date);
-        expect(withWord.ok && withWord.unit.id, value).toBe(unit.id);
-        return;
-      }
-      expect(r.ok ? r.unit.id : r.reason, `${field} "${value}"`).toBe(unit.id);
-    });
-  });
+  describe.each(fc.features.map((f) => [f.properties['ADM1_PCODE'] as string, f] as const))(
+    'feature %s',
+    (pcode, f) => {
+      const unit = unitsOf(layout).find((u) => u.pcode === pcode)!;
+      it.each(['KATO', 'ADM1_PCODE', 'ISO_3166_2', 'ADM1_EN', 'ADM1_RU', 'ADM1_KK'])(
+        `field %s resolves to its unit at ${date}`,
+        (field) => {
+          const value = String(f.properties[field]);
+          const r = resolveUnit(value, date);
+          if (CITY_NAME_OF_REGION.has(`${pcode}:${field}`)) {
+            expect(r.ok && r.unit.id, value).toBe('almaty');
+            const withWord = resolveUnit(`${value} ${field === 'ADM1_EN' ? 'region' : 'облысы'}`, date);
+            expect(withWord.ok && withWord.unit.id, value).toBe(unit.id);
+            return;
+          }
+          expect(r.ok ? r.unit.id : r.reason, `${field} "${value}"`).toBe(unit.id);
+        },
+      );
+    },
+  );
 });
 
 describe('layout A (no boundary file): every place lies in a layout-B unit inside its layout-A unit', () => {
@@ -89,15 +105,20 @@ describe('layout A (no boundary file): every place lies in a layout-B unit insid
 });
 
 describe('kaz_admbnda_cnt1_2022.geojson: region centres', () => {
-  const centres = fixture<Point>('kaz_admbnda_cnt1_2022.geojson').features.filter((f) => f.properties['TYPE_CNT1'] !== 4);
+  const centres = fixture<Point>('kaz_admbnda_cnt1_2022.geojson').features.filter(
+    (f) => f.properties['TYPE_CNT1'] !== 4,
+  );
 
-  it.each(centres.map((f) => [f.properties['NAME_EN'] as string, f] as const))('%s is the centre of its unit', (_name, f) => {
-    const unit = unitsOf('C').find((u) => u.pcode === f.properties['ADM1_PCODE'])!;
-    for (const field of ['NAME_EN', 'NAME_RU', 'NAME_KK']) {
-      const r = resolvePlace(String(f.properties[field]), '2024-01-01');
-      expect(r.ok ? r.place.id : r.reason, `${field} "${f.properties[field]}"`).toBe(unit.centre);
-    }
-    const centre = places.find((p) => p.id === unit.centre)!;
-    expect(distance(f.geometry.coordinates, [centre.lon, centre.lat], { units: 'kilometers' })).toBeLessThan(10);
-  });
+  it.each(centres.map((f) => [f.properties['NAME_EN'] as string, f] as const))(
+    '%s is the centre of its unit',
+    (_name, f) => {
+      const unit = unitsOf('C').find((u) => u.pcode === f.properties['ADM1_PCODE'])!;
+      for (const field of ['NAME_EN', 'NAME_RU', 'NAME_KK']) {
+        const r = resolvePlace(String(f.properties[field]), '2024-01-01');
+        expect(r.ok ? r.place.id : r.reason, `${field} "${f.properties[field]}"`).toBe(unit.centre);
+      }
+      const centre = places.find((p) => p.id === unit.centre)!;
+      expect(distance(f.geometry.coordinates, [centre.lon, centre.lat], { units: 'kilometers' })).toBeLessThan(10);
+    },
+  );
 });

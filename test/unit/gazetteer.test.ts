@@ -22,7 +22,10 @@ import {
 
 /** A fresh, mutable copy of the real files for each validation case. */
 function copies(): { units: Record<string, unknown>[]; places: Record<string, unknown>[] } {
-  return { units: structuredClone(unitsJson) as Record<string, unknown>[], places: structuredClone(placesJson) as Record<string, unknown>[] };
+  return {
+    units: structuredClone(unitsJson) as Record<string, unknown>[],
+    places: structuredClone(placesJson) as Record<string, unknown>[],
+  };
 }
 
 describe('layouts', () => {
@@ -299,7 +302,9 @@ describe('validation at load', () => {
   it('rejects a place in a unit that the layout does not have', () => {
     const { units: u, places: p } = copies();
     p.find((x) => x['id'] === 'semey')!['units'] = { A: 'abai', B: 'east-kazakhstan', C: 'abai' };
-    expect(() => validateGazetteer(u, p)).toThrow(/places\.json\[\d+\] \(id "semey"\): field "units" "abai" is not a unit of layout A/);
+    expect(() => validateGazetteer(u, p)).toThrow(
+      /places\.json\[\d+\] \(id "semey"\): field "units" "abai" is not a unit of layout A/,
+    );
   });
 
   it('rejects a place naming an unknown unit', () => {

@@ -57,7 +57,7 @@ export function readDataset(files: DatasetFiles, gazetteer: Gazetteer): Dataset 
 }
 
 /** Moves records whose `related` ids point nowhere to the rejected list of their file's report. */
-function keepLinked<R extends { id: string; line: number }>(
+export function keepLinked<R extends { id: string; line: number }>(
   result: { records: R[]; report: FileReport },
   related: (record: R) => string[],
   known: ReadonlySet<string>,

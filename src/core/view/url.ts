@@ -12,13 +12,18 @@ export interface View {
   /** `unit:aktobe`, `city:taraz` or `event:aktobe-2011-05`. */
   selected: string | null;
   camera: { zoom: number; lat: number; lon: number } | null;
+  /** Language of the map's unit labels. */
+  labels: LabelLang;
 }
+
+export type LabelLang = 'en' | 'ru' | 'kk';
+export const LABEL_LANGS: readonly LabelLang[] = ['en', 'ru', 'kk'];
 
 export const YEAR_MIN = 2004;
 export const YEAR_MAX = 2019;
 
 export function defaultView(): View {
-  return { from: YEAR_MIN, to: YEAR_MAX, categories: [...INCIDENT_CATEGORIES], articles: null, series: null, selected: null, camera: null };
+  return { from: YEAR_MIN, to: YEAR_MAX, categories: [...INCIDENT_CATEGORIES], articles: null, series: null, selected: null, camera: null, labels: 'en' };
 }
 
 /**
@@ -41,6 +46,8 @@ export function viewFromQuery(query: string): View {
   if (art !== null) view.articles = art.split(',').filter((a) => a !== '');
   view.series = params.get('stat');
   view.selected = params.get('sel');
+  const labels = params.get('labels');
+  if (labels && (LABEL_LANGS as readonly string[]).includes(labels)) view.labels = labels as LabelLang;
   const [zoom, lat, lon] = (params.get('map') ?? '').split('/').map(Number);
   if ([zoom, lat, lon].every((n) => n !== undefined && Number.isFinite(n))) view.camera = { zoom: zoom!, lat: lat!, lon: lon! };
   return view;
@@ -56,6 +63,7 @@ export function viewToQuery(view: View): string {
   if (view.articles) params.set('art', view.articles.join(','));
   if (view.series) params.set('stat', view.series);
   if (view.selected) params.set('sel', view.selected);
+  if (view.labels !== base.labels) params.set('labels', view.labels);
   if (view.camera) {
     const { zoom, lat, lon } = view.camera;
     params.set('map', `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`);

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readDataset } from '../../src/core/data/dataset.ts';
+import { buildSeries, notItemised, type StatSeries } from '../../src/core/analysis/series.ts';
+import { joinSeries } from '../../src/core/analysis/choropleth.ts';
+import { classify, colourOf } from '../../src/core/analysis/classify.ts';
+import { eventsInView } from '../../src/core/analysis/filter.ts';
+import { groupEvents } from '../../src/core/analysis/events.ts';
+import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
+import type { Statistic } from '../../src/core/types.ts';
+
+const read = (kind: string) => ({ file: kind, text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8') });
+const dataset = readDataset(
+  { sources: read('sources'), incidents: read('incidents'), statistics: read('statistics'), national: read('national') },
+  { unitById, placeById, layoutsDuring },
+);
+const series = buildSeries(dataset.statistics);
+const byId = (id: string) => series.find((s) => s.id === id)!;
+const gazetteer = { unitById, placeById, containingUnit };
+const LAYOUT_A = unitsOf('A').map((u) => u.id);
+
+describe('joinSeries on the 1997-2018 units', () => {
+  const join = joinSeries(byId('cabar-2017-256-2-convicted'), LAYOUT_A, 'A', gazetteer);
+  const region = (id: string) => join.regions.find((r) => r.unit === id)!;
+
+  it('gives the six named units their figures', () => {
+    const reported = join.regions.filter((r) => r.status !== 'not_reported').map((r) => [r.unit, r.value]);
+    expect(Object.fromEntries(reported)).toEqual({ aktobe: 19, almaty: 7, 'south-kazakhstan': 6, astana: 5, karaganda: 5, zhambyl: 5 });
+  });
+
+  it('marks every unit the source does not name as not reported, with no value, never 0', () => {
+    expect(region('pavlodar')).toMatchObject({ status: 'not_reported', value: null });
+    expect(join.regions.filter((r) => r.status === 'not_reported')).toHaveLength(10);
+    expect(join.regions.some((r) => r.value === 0)).toBe(false);
+  });
+
+  it('draws the cities of republican significance as circles too', () => {
+    expect(join.circles.map((c) => [c.id, c.value])).toEqual(expect.arrayContaining([['almaty', 7], ['astana', 5]]));
+  });
+
+  it('keeps the national total national: 15 of 62 are not itemised', () => {
+    expect(notItemised(byId('cabar-2017-256-2-convicted'))).toBe(15);
+  });
+});
+
+describe('joinSeries of later units on earlier geometry', () => {
+  const fake = (unit: string, value: number): Statistic => ({
+    ...dataset.statistics.find((s) => s.level === 'region')!,
+    id: `x-${unit}`,
+    unit,
+    value: { value, qualifier: 'exact', text: String(value) },
+    periodStart: '2023-01-01',
+    periodEnd: '2023-12-31',
+  });
+  const later: StatSeries = { ...byId('cabar-2017-256-2-convicted'), figures: [fake('turkistan', 4), fake('abai', 2), fake('east-kazakhstan-2022', 3), fake('shymkent', 9)] };
+  const join = joinSeries(later, LAYOUT_A, 'A', gazetteer);
+  const region = (id: string) => join.regions.find((r) => r.unit === id)!;
+
+  it('sums Abai and East Kazakhstan (2022) into East Kazakhstan and says so', () => {
+    expect(region('east-kazakhstan')).toMatchObject({ value: 5, summedFrom: ['abai', 'east-kazakhstan-2022'] });
+    expect(join.notes.join(' ')).toContain('Abai and East Kazakhstan shown within East Kazakhstan');
+  });
+
+  it('draws Shymkent, a city unit without a polygon here, as a circle and does not pour it into South Kazakhstan', () => {
+    expect(region('south-kazakhstan')).toMatchObject({ value: 4, summedFrom: ['turkistan'] });
+    expect(join.circles.find((c) => c.id === 'shymkent')?.value).toBe(9);
+  });
+});
+
+describe('city figures', () => {
+  it('stay at the city and are never added to the region', () => {
+    const murders = series.find((s) => s.articleKey === '2014:99')!;
+    const join = joinSeries(murders, LAYOUT_A, 'A', gazetteer);
+    const cities = join.circles.filter((c) => c.level === 'city').map((c) => c.id);
+    expect(cities).toEqual(expect.arrayContaining(['karaganda', 'aktobe', 'kostanay', 'ust-kamenogorsk']));
+    expect(join.regions.find((r) => r.unit === 'karaganda')?.status).toBe('not_reported');
+  });
+});
+
+describe('classify', () => {
+  it('gives the largest value the darkest class and counts units per class', () => {
+    const classes = classify([19, 6, 5, 5]);
+    expect(classes.map((c) => [c.min, c.max, c.count])).toEqual([[5, 5, 2], [6, 6, 1], [19, 19, 1]]);
+    expect(colourOf(19, classes)).toBe(classes[2]!.colour);
+    expect(new Set(classes.map((c) => c.colour)).size).toBe(3);
+  });
+
+  it('returns no classes when nothing is reported', () => {
+    expect(classify([])).toEqual([]);
+  });
+});
+
+describe('eventsInView', () => {
+  const { events } = groupEvents(dataset.incidents, (id) => {
+    const p = placeById(id);
+    return p ? { lon: p.lon, lat: p.lat } : { lon: 0, lat: 0 };
+  });
+  const all = new Set(INCIDENT_CATEGORIES);
+
+  it('shows 2011 incidents and hides the 2014 Pavlodar detentions for 2011', () => {
+    const ids = eventsInView(events, { from: 2011, to: 2011, categories: all, articles: new Set() }).map((e) => e.id);
+    expect(ids).toContain('aktobe-2011-05-bombing');
+    expect(ids).not.toContain('pavlodar-2014-08-detention');
+  });
+
+  it('counts an event with disagreeing dates once, spanning every statement', () => {
+    const aktobe = events.find((e) => e.id === 'aktobe-2011-05-bombing')!;
+    expect(aktobe).toMatchObject({ start: '2011-01-01', end: '2011-12-31', datePrecision: 'day', datesDiffer: true });
+    expect(aktobe.statements).toHaveLength(3);
+  });
+
+  it('filters by category', () => {
+    const ids = eventsInView(events, { from: 2004, to: 2019, categories: new Set(['detention'] as const), articles: new Set() }).map((e) => e.category);
+    expect(new Set(ids)).toEqual(new Set(['detention']));
+  });
+});
