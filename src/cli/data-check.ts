@@ -16,14 +16,18 @@ import type { FileReport } from '../core/types.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 
 const DATA_DIR = join(import.meta.dirname, '../../static/data');
-const KINDS = ['sources', 'incidents', 'statistics', 'national'] as const;
 
 function curatedFiles(): DatasetFiles {
-  const entry = (kind: (typeof KINDS)[number]) => {
+  const entry = (kind: keyof DatasetFiles) => {
     const path = join(DATA_DIR, `${kind}.csv`);
     return { file: relative(process.cwd(), path), text: readFileSync(path, 'utf8') };
   };
-  return { sources: entry('sources'), incidents: entry('incidents'), statistics: entry('statistics'), national: entry('national') };
+  return {
+    sources: entry('sources'),
+    incidents: entry('incidents'),
+    statistics: entry('statistics'),
+    national: entry('national'),
+  };
 }
 
 const gazetteer = { unitById, placeById, layoutsDuring };
@@ -45,7 +49,12 @@ function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[
     if (!kind) {
       const rows = parseCsv(text).rows;
       const reason = `cannot tell what kind of data file ${basename(file)} is: its header has none of date_start, metric, indicator, seed_file`;
-      reports.push({ file, rows: rows.length, accepted: 0, rejected: rows.map((r) => ({ row: r.line, field: '(file)', reason })) });
+      reports.push({
+        file,
+        rows: rows.length,
+        accepted: 0,
+        rejected: rows.map((r) => ({ row: r.line, field: '(file)', reason })),
+      });
       return;
     }
     const result = linked(readKind(kind, file, text, context), curatedData);
@@ -79,7 +88,12 @@ function linked(result: ReturnType<typeof readKind>, curatedData: Dataset): { re
       ? [...curatedData.incidents.map((i) => i.event), ...records.map((r) => r.event ?? '')]
       : [...curatedData.statistics, ...curatedData.national, ...records].map((r) => r.id),
   );
-  const checked = keepLinked({ records, report: result.report }, (r) => r.related ?? [], known, isIncident ? 'event' : 'figure');
+  const checked = keepLinked(
+    { records, report: result.report },
+    (r) => r.related ?? [],
+    known,
+    isIncident ? 'event' : 'figure',
+  );
   return { report: checked.report, warnings: result.warnings };
 }
 
@@ -96,7 +110,9 @@ function main(argv: string[]): number {
   const json = argv.includes('--json');
   const unknownFlags = argv.filter((a) => a.startsWith('--') && a !== '--json');
   if (unknownFlags.length > 0) {
-    console.error(`data:check: unknown option ${unknownFlags.join(' ')}; usage: npm run data:check -- [file...] [--json]`);
+    console.error(
+      `data:check: unknown option ${unknownFlags.join(' ')}; usage: npm run data:check -- [file...] [--json]`,
+    );
     return 2;
   }
   const paths = argv.filter((a) => !a.startsWith('--'));

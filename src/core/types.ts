@@ -76,8 +76,7 @@ export interface Place {
 
 /** Outcome of resolving a name to a unit at a date. */
 export type Resolution =
-  | { ok: true; unit: Unit; layout: LayoutId; via: string }
-  | { ok: false; reason: string; candidates: string[] };
+  { ok: true; unit: Unit; layout: LayoutId; via: string } | { ok: false; reason: string; candidates: string[] };
 
 export type PlaceResolution =
   | { ok: true; place: Place; unit: Unit | null; layout: LayoutId; via: string }
@@ -119,13 +118,7 @@ export interface Source {
 }
 
 export type IncidentCategory =
-  | 'attack'
-  | 'foiled_plot'
-  | 'detention'
-  | 'security_operation'
-  | 'conviction'
-  | 'extradition'
-  | 'unrest';
+  'attack' | 'foiled_plot' | 'detention' | 'security_operation' | 'conviction' | 'extradition' | 'unrest';
 
 /** One source's statement about one incident. Several statements can describe one event. */
 export interface Incident {

@@ -10,7 +10,11 @@ export const FONT = ['Noto Sans Regular'];
  * no glyph server, no sprite: every request stays on this origin. Data layers are added by the
  * map components on top.
  */
-export function baseStyle(palette: Palette, fontFaces: FontFacesSpecification, context: FeatureCollection): StyleSpecification {
+export function baseStyle(
+  palette: Palette,
+  fontFaces: FontFacesSpecification,
+  context: FeatureCollection,
+): StyleSpecification {
   return {
     version: 8,
     name: 'kz-atlas',

@@ -39,7 +39,9 @@ class AtlasState {
   /** Interior points of the loaded units, where region-precision events are drawn. */
   anchors = $derived(anchorsOf(this.regions));
   grouped = $derived(
-    this.dataset ? groupEvents(this.dataset.incidents, (id, precision) => locate(id, precision, this.anchors)) : { events: [], unplaced: [] },
+    this.dataset
+      ? groupEvents(this.dataset.incidents, (id, precision) => locate(id, precision, this.anchors))
+      : { events: [], unplaced: [] },
   );
   allSeries = $derived<StatSeries[]>(this.dataset ? buildSeries(this.dataset.statistics) : []);
   allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
@@ -128,13 +130,14 @@ function richest(series: readonly StatSeries[]): StatSeries | null {
   return best;
 }
 
-function anchorsOf(regions: Boundaries | null): Map<string, { lon: number; lat: number }> {
-  const anchors = new Map<string, { lon: number; lat: number }>();
-  for (const feature of regions?.features ?? []) {
-    const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
-    anchors.set(feature.properties.unit, { lon, lat });
-  }
-  return anchors;
+/** A point inside each unit, computed once per boundary load (a derived value, never mutated). */
+function anchorsOf(regions: Boundaries | null): ReadonlyMap<string, { lon: number; lat: number }> {
+  return new Map(
+    (regions?.features ?? []).map((feature) => {
+      const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+      return [feature.properties.unit, { lon, lat }] as const;
+    }),
+  );
 }
 
 /**
@@ -144,7 +147,7 @@ function anchorsOf(regions: Boundaries | null): Map<string, { lon: number; lat: 
 function locate(
   id: string,
   precision: LocationPrecision,
-  anchors: Map<string, { lon: number; lat: number }>,
+  anchors: ReadonlyMap<string, { lon: number; lat: number }>,
 ): { lon: number; lat: number } | null {
   const place = placeById(id);
   if (place && !(precision === 'region' && unitById(id))) return { lon: place.lon, lat: place.lat };

@@ -4,7 +4,10 @@ import contextUrl from '../../geo/boundaries/context.geojson?url';
 import { readDataset, type Dataset } from '../core/data/dataset.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 
-export type Boundaries = FeatureCollection<Polygon | MultiPolygon, { unit: string; kato: string; hasc: string; ne_name: string }>;
+export type Boundaries = FeatureCollection<
+  Polygon | MultiPolygon,
+  { unit: string; kato: string; hasc: string; ne_name: string }
+>;
 
 export interface Loaded {
   dataset: Dataset;
@@ -30,7 +33,13 @@ export async function loadEmbedded(base = import.meta.env.BASE_URL): Promise<Loa
     fetchText(regionsUrl).then((t) => JSON.parse(t) as Boundaries),
     fetchText(contextUrl).then((t) => JSON.parse(t) as FeatureCollection),
   ]);
-  const files = Object.fromEntries(DATA_FILES.map((kind, i) => [kind, { file: `static/data/${kind}.csv`, text: texts[i]! }]));
-  const dataset = readDataset(files as unknown as Parameters<typeof readDataset>[0], { unitById, placeById, layoutsDuring });
+  const files = Object.fromEntries(
+    DATA_FILES.map((kind, i) => [kind, { file: `static/data/${kind}.csv`, text: texts[i]! }]),
+  );
+  const dataset = readDataset(files as unknown as Parameters<typeof readDataset>[0], {
+    unitById,
+    placeById,
+    layoutsDuring,
+  });
   return { dataset, regions, context };
 }

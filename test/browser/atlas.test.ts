@@ -20,8 +20,22 @@ declare global {
 
 const SERIES_256_2 = 'cabar-2017-256-2-convicted';
 const NE_UNITS = [
-  'akmola', 'aktobe', 'almaty-oblast', 'atyrau', 'west-kazakhstan', 'zhambyl', 'karaganda', 'kostanay', 'kyzylorda',
-  'mangystau', 'south-kazakhstan', 'pavlodar', 'north-kazakhstan', 'east-kazakhstan', 'astana', 'almaty',
+  'akmola',
+  'aktobe',
+  'almaty-oblast',
+  'atyrau',
+  'west-kazakhstan',
+  'zhambyl',
+  'karaganda',
+  'kostanay',
+  'kyzylorda',
+  'mangystau',
+  'south-kazakhstan',
+  'pavlodar',
+  'north-kazakhstan',
+  'east-kazakhstan',
+  'astana',
+  'almaty',
 ];
 
 let browser: Browser;
@@ -47,21 +61,32 @@ describe('the 2017 Article 256 part 2 statistic', () => {
       NE_UNITS,
     );
     const reported = Object.fromEntries(
-      Object.entries(states).filter(([, s]) => s['status'] !== 'not_reported').map(([id, s]) => [id, s['value']]),
+      Object.entries(states)
+        .filter(([, s]) => s['status'] !== 'not_reported')
+        .map(([id, s]) => [id, s['value']]),
     );
     expect(reported).toEqual({ aktobe: 19, almaty: 7, 'south-kazakhstan': 6, astana: 5, karaganda: 5, zhambyl: 5 });
-    const notReported = Object.entries(states).filter(([, s]) => s['status'] === 'not_reported').map(([id]) => id);
+    const notReported = Object.entries(states)
+      .filter(([, s]) => s['status'] === 'not_reported')
+      .map(([id]) => id);
     expect(notReported.sort()).toEqual(NE_UNITS.filter((u) => !(u in reported)).sort());
 
     // The colours differ from the not-reported fill, and Aktobe (19) is darker than Zhambyl (5).
     expect(states['aktobe']?.['colour']).not.toBe(states['zhambyl']?.['colour']);
 
     // Almaty and Astana, whose polygons vanish at country zoom, are circles with their figures.
-    const circles = await page.evaluate(async () => (await window.__map.getSource('stat-circles')!.getData()).features.map((f) => [f.properties?.['id'], f.properties?.['value']]));
+    const circles = await page.evaluate(async () =>
+      (await window.__map.getSource('stat-circles')!.getData()).features.map((f) => [
+        f.properties?.['id'],
+        f.properties?.['value'],
+      ]),
+    );
     expect(Object.fromEntries(circles)).toEqual({ 'unit:almaty': 7, 'unit:astana': 5 });
 
     // The list says the same in words, and the legend keeps the national figure national.
-    const rows = await page.$$eval('[data-testid=region-table] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-unit'), tr.querySelector('td:last-child')?.textContent?.trim()]));
+    const rows = await page.$$eval('[data-testid=region-table] tbody tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-unit'), tr.querySelector('td:last-child')?.textContent?.trim()]),
+    );
     expect(Object.fromEntries(rows)['pavlodar']).toBe('not reported');
     expect(Object.fromEntries(rows)['aktobe']).toBe('19');
     await expect.poll(() => page.textContent('[data-testid=national-total]')).toContain('62');
@@ -97,7 +122,10 @@ describe('the year filter', () => {
     const { page, consoleErrors, externalRequests } = await openPage(browser);
     await page.goto(base);
     await waitForMap(page);
-    const eventIds = () => page.evaluate(async () => (await window.__map.getSource('events')!.getData()).features.map((f) => String(f.properties?.['id'])));
+    const eventIds = () =>
+      page.evaluate(async () =>
+        (await window.__map.getSource('events')!.getData()).features.map((f) => String(f.properties?.['id'])),
+      );
     expect(await eventIds()).toContain('pavlodar-2014-08-detention');
 
     await page.locator('[data-testid=year-from]').fill('2011');
@@ -107,12 +135,28 @@ describe('the year filter', () => {
 
     const ids = await eventIds();
     expect(ids).not.toContain('pavlodar-2014-08-detention');
-    expect(ids).toEqual(expect.arrayContaining(['aktobe-2011-05-bombing', 'shubarshi-2011-shootings', 'atyrau-2011-09-bombing', 'taraz-2011-jak-attack', 'boraldai-2011-jak-attack']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'aktobe-2011-05-bombing',
+        'shubarshi-2011-shootings',
+        'atyrau-2011-09-bombing',
+        'taraz-2011-jak-attack',
+        'boraldai-2011-jak-attack',
+      ]),
+    );
     // Everything dated outside 2011 is hidden; the Bishkek arrest, dated only "2004 to 2011", stays.
-    for (const hidden of ['chui-2014-01-08-detention', 'almaty-2019-04-plot', 'zyryanovsk-recruitment-conviction', 'kz-2013-07-salafist-funding', 'chaigulov-2005-12-extradition']) {
+    for (const hidden of [
+      'chui-2014-01-08-detention',
+      'almaty-2019-04-plot',
+      'zyryanovsk-recruitment-conviction',
+      'kz-2013-07-salafist-funding',
+      'chaigulov-2005-12-extradition',
+    ]) {
       expect(ids).not.toContain(hidden);
     }
-    const listed = await page.$$eval('[data-testid=event-list] li[data-event]', (lis) => lis.map((li) => li.getAttribute('data-event')));
+    const listed = await page.$$eval('[data-testid=event-list] li[data-event]', (lis) =>
+      lis.map((li) => li.getAttribute('data-event')),
+    );
     expect(listed.sort()).toEqual([...ids].sort());
 
     // The view lives in the URL: a reload reproduces it.
@@ -133,8 +177,14 @@ describe('map labels', () => {
     await page.goto(`${base}?labels=kk&stat=${SERIES_256_2}`);
     await waitForMap(page);
     const label = await page.evaluate(() => {
-      const map = window.__map as unknown as { getLayoutProperty(l: string, p: string): unknown; getStyle(): { glyphs?: string } };
-      return { field: JSON.stringify(map.getLayoutProperty('region-label', 'text-field')), glyphs: map.getStyle().glyphs ?? null };
+      const map = window.__map as unknown as {
+        getLayoutProperty(l: string, p: string): unknown;
+        getStyle(): { glyphs?: string };
+      };
+      return {
+        field: JSON.stringify(map.getLayoutProperty('region-label', 'text-field')),
+        glyphs: map.getStyle().glyphs ?? null,
+      };
     });
     expect(label.field).toContain('name_kk');
     expect(label.field).toContain('дерек жоқ');

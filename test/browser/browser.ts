@@ -46,7 +46,8 @@ export async function openPage(browser: Browser, width = 1400, height = 900): Pr
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);
+    const local =
+      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);
     if (local) return route.continue();
     externalRequests.push(url.href);
     return route.abort();
@@ -56,14 +57,22 @@ export async function openPage(browser: Browser, width = 1400, height = 900): Pr
 
 /** Waits until the map has loaded its style, sources and tiles and is idle. */
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = (window as unknown as { __map?: { loaded(): boolean; getSource(id: string): unknown } }).__map;
-    return Boolean(map && map.getSource('events') && map.loaded());
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __map?: { loaded(): boolean; getSource(id: string): unknown } }).__map;
+      return Boolean(map && map.getSource('events') && map.loaded());
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as { __map: { once(e: string, f: () => void): void; triggerRepaint(): void; loaded(): boolean } }).__map;
+        const map = (
+          window as unknown as {
+            __map: { once(e: string, f: () => void): void; triggerRepaint(): void; loaded(): boolean };
+          }
+        ).__map;
         if (map.loaded()) {
           map.once('idle', () => resolve());
           map.triggerRepaint();

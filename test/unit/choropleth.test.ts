@@ -10,9 +10,17 @@ import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../
 import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
 import type { Statistic } from '../../src/core/types.ts';
 
-const read = (kind: string) => ({ file: kind, text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8') });
+const read = (kind: string) => ({
+  file: kind,
+  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
+});
 const dataset = readDataset(
-  { sources: read('sources'), incidents: read('incidents'), statistics: read('statistics'), national: read('national') },
+  {
+    sources: read('sources'),
+    incidents: read('incidents'),
+    statistics: read('statistics'),
+    national: read('national'),
+  },
   { unitById, placeById, layoutsDuring },
 );
 const series = buildSeries(dataset.statistics);
@@ -26,7 +34,14 @@ describe('joinSeries on the 1997-2018 units', () => {
 
   it('gives the six named units their figures', () => {
     const reported = join.regions.filter((r) => r.status !== 'not_reported').map((r) => [r.unit, r.value]);
-    expect(Object.fromEntries(reported)).toEqual({ aktobe: 19, almaty: 7, 'south-kazakhstan': 6, astana: 5, karaganda: 5, zhambyl: 5 });
+    expect(Object.fromEntries(reported)).toEqual({
+      aktobe: 19,
+      almaty: 7,
+      'south-kazakhstan': 6,
+      astana: 5,
+      karaganda: 5,
+      zhambyl: 5,
+    });
   });
 
   it('marks every unit the source does not name as not reported, with no value, never 0', () => {
@@ -36,7 +51,12 @@ describe('joinSeries on the 1997-2018 units', () => {
   });
 
   it('draws the cities of republican significance as circles too', () => {
-    expect(join.circles.map((c) => [c.id, c.value])).toEqual(expect.arrayContaining([['almaty', 7], ['astana', 5]]));
+    expect(join.circles.map((c) => [c.id, c.value])).toEqual(
+      expect.arrayContaining([
+        ['almaty', 7],
+        ['astana', 5],
+      ]),
+    );
   });
 
   it('keeps the national total national: 15 of 62 are not itemised', () => {
@@ -53,7 +73,10 @@ describe('joinSeries of later units on earlier geometry', () => {
     periodStart: '2023-01-01',
     periodEnd: '2023-12-31',
   });
-  const later: StatSeries = { ...byId('cabar-2017-256-2-convicted'), figures: [fake('turkistan', 4), fake('abai', 2), fake('east-kazakhstan-2022', 3), fake('shymkent', 9)] };
+  const later: StatSeries = {
+    ...byId('cabar-2017-256-2-convicted'),
+    figures: [fake('turkistan', 4), fake('abai', 2), fake('east-kazakhstan-2022', 3), fake('shymkent', 9)],
+  };
   const join = joinSeries(later, LAYOUT_A, 'A', gazetteer);
   const region = (id: string) => join.regions.find((r) => r.unit === id)!;
 
@@ -81,7 +104,11 @@ describe('city figures', () => {
 describe('classify', () => {
   it('gives the largest value the darkest class and counts units per class', () => {
     const classes = classify([19, 6, 5, 5]);
-    expect(classes.map((c) => [c.min, c.max, c.count])).toEqual([[5, 5, 2], [6, 6, 1], [19, 19, 1]]);
+    expect(classes.map((c) => [c.min, c.max, c.count])).toEqual([
+      [5, 5, 2],
+      [6, 6, 1],
+      [19, 19, 1],
+    ]);
     expect(colourOf(19, classes)).toBe(classes[2]!.colour);
     expect(new Set(classes.map((c) => c.colour)).size).toBe(3);
   });
@@ -111,7 +138,12 @@ describe('eventsInView', () => {
   });
 
   it('filters by category', () => {
-    const ids = eventsInView(events, { from: 2004, to: 2019, categories: new Set(['detention'] as const), articles: new Set() }).map((e) => e.category);
+    const ids = eventsInView(events, {
+      from: 2004,
+      to: 2019,
+      categories: new Set(['detention'] as const),
+      articles: new Set(),
+    }).map((e) => e.category);
     expect(new Set(ids)).toEqual(new Set(['detention']));
   });
 });

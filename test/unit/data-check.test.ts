@@ -10,7 +10,13 @@ const gazetteer = { unitById, placeById, layoutsDuring };
 
 function curated(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
   const file = (kind: string) => ({ file: `static/data/${kind}.csv`, text: read(`static/data/${kind}.csv`) });
-  return { sources: file('sources'), incidents: file('incidents'), statistics: file('statistics'), national: file('national'), ...overrides };
+  return {
+    sources: file('sources'),
+    incidents: file('incidents'),
+    statistics: file('statistics'),
+    national: file('national'),
+    ...overrides,
+  };
 }
 
 describe('the curated data', () => {
@@ -75,7 +81,10 @@ describe('a file with bad rows', () => {
 describe('npm run data:check', () => {
   const run = (args: string[]) => {
     try {
-      return { status: 0, out: execFileSync('npx', ['tsx', 'src/cli/data-check.ts', ...args], { cwd: root, encoding: 'utf8' }) };
+      return {
+        status: 0,
+        out: execFileSync('npx', ['tsx', 'src/cli/data-check.ts', ...args], { cwd: root, encoding: 'utf8' }),
+      };
     } catch (error) {
       const e = error as { status: number; stdout: string };
       return { status: e.status, out: e.stdout };
@@ -85,10 +94,21 @@ describe('npm run data:check', () => {
   it('prints one JSON object with a report per file, and exits 1 when a row is rejected', () => {
     const { status, out } = run(['test/fixtures/data/bad-incidents.csv', '--json']);
     expect(status).toBe(1);
-    const json = JSON.parse(out) as { files: { file: string; rows: number; accepted: number; rejected: { row: number; field: string; reason: string }[] }[] };
+    const json = JSON.parse(out) as {
+      files: {
+        file: string;
+        rows: number;
+        accepted: number;
+        rejected: { row: number; field: string; reason: string }[];
+      }[];
+    };
     expect(json.files).toHaveLength(1);
     expect(json.files[0]).toMatchObject({ file: 'test/fixtures/data/bad-incidents.csv', rows: 14, accepted: 1 });
-    expect(json.files[0]?.rejected[0]).toEqual({ row: 3, field: 'category', reason: expect.stringContaining('bombing') });
+    expect(json.files[0]?.rejected[0]).toEqual({
+      row: 3,
+      field: 'category',
+      reason: expect.stringContaining('bombing'),
+    });
   });
 
   it('accepts the curated files and exits 0', () => {

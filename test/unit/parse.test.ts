@@ -46,7 +46,9 @@ describe('parseFuzzyDate', () => {
   });
 
   it('refuses other formats with a hint', () => {
-    expect(parseFuzzyDate('14.05.2011')).toEqual({ error: '"14.05.2011" is not a date; write 2011, 2011-05 or 2011-05-14' });
+    expect(parseFuzzyDate('14.05.2011')).toEqual({
+      error: '"14.05.2011" is not a date; write 2011, 2011-05 or 2011-05-14',
+    });
   });
 
   it('formats dates no more precisely than they are', () => {

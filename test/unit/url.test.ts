@@ -3,7 +3,17 @@ import { defaultView, viewFromQuery, viewToQuery } from '../../src/core/view/url
 
 describe('the view in the URL', () => {
   it('round-trips filters, statistic, selection and camera', () => {
-    const view = { ...defaultView(), from: 2011, to: 2014, categories: ['attack' as const], articles: ['2014:256.2'], series: 's', selected: 'unit:aktobe', camera: { zoom: 4.5, lat: 48.1234, lon: 67.5 }, labels: 'kk' as const };
+    const view = {
+      ...defaultView(),
+      from: 2011,
+      to: 2014,
+      categories: ['attack' as const],
+      articles: ['2014:256.2'],
+      series: 's',
+      selected: 'unit:aktobe',
+      camera: { zoom: 4.5, lat: 48.1234, lon: 67.5 },
+      labels: 'kk' as const,
+    };
     expect(viewFromQuery(viewToQuery(view))).toEqual(view);
   });
 

@@ -108,5 +108,14 @@ function regionFigure(
 }
 
 function circleOf(figure: Statistic, id: string, level: 'region' | 'city', place: Place): CircleFigure {
-  return { id, level, place: place.id, lon: place.lon, lat: place.lat, value: figure.value.value, derived: figure.derived, figure };
+  return {
+    id,
+    level,
+    place: place.id,
+    lon: place.lon,
+    lat: place.lat,
+    value: figure.value.value,
+    derived: figure.derived,
+    figure,
+  };
 }

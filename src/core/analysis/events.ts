@@ -40,7 +40,10 @@ export type Locate = (placeOrUnit: string, precision: LocationPrecision) => { lo
  * An event in Kazakhstan known only to the country gets no position rather than a made-up point;
  * any other event that cannot be located is returned in `unplaced`, never dropped.
  */
-export function groupEvents(incidents: readonly Incident[], locate: Locate): { events: AtlasEvent[]; unplaced: Incident[] } {
+export function groupEvents(
+  incidents: readonly Incident[],
+  locate: Locate,
+): { events: AtlasEvent[]; unplaced: Incident[] } {
   const byEvent = new Map<string, Incident[]>();
   for (const incident of incidents) byEvent.set(incident.event, [...(byEvent.get(incident.event) ?? []), incident]);
   const events: AtlasEvent[] = [];

@@ -42,8 +42,13 @@ export function figuresForUnit(
     for (const figure of s.figures) {
       if (figure.level === 'region' && figure.unit) {
         if (figure.unit === unitId) result.push({ series: s, figure, relation: 'unit' });
-        else if (gazetteer.containingUnit(figure.unit, layout)?.id === unitId) result.push({ series: s, figure, relation: 'within' });
-      } else if (figure.level === 'city' && figure.place && unitOfLocation(figure.place, layout, gazetteer) === unitId) {
+        else if (gazetteer.containingUnit(figure.unit, layout)?.id === unitId)
+          result.push({ series: s, figure, relation: 'within' });
+      } else if (
+        figure.level === 'city' &&
+        figure.place &&
+        unitOfLocation(figure.place, layout, gazetteer) === unitId
+      ) {
         result.push({ series: s, figure, relation: 'city' });
       }
     }

@@ -31,23 +31,30 @@ export const METRIC_LABELS: Record<string, string> = {
 export function buildSeries(statistics: readonly Statistic[]): StatSeries[] {
   const groups = new Map<string, Statistic[]>();
   for (const s of statistics) groups.set(s.series, [...(groups.get(s.series) ?? []), s]);
-  return [...groups].map(([id, rows]): StatSeries => {
-    const first = rows[0]!;
-    const ref = { edition: first.codeEdition as '1997' | '2014', article: first.article, part: first.part };
-    return {
-      id,
-      metric: first.metric,
-      articleKey: articleKey(ref),
-      articleLabel: articleLabel(ref),
-      periodStart: first.periodStart,
-      periodEnd: first.periodEnd,
-      periodLabel: first.periodLabel,
-      national: rows.find((r) => r.level === 'national') ?? null,
-      figures: rows.filter((r) => r.level !== 'national'),
-      coverage: rows.some((r) => r.level !== 'national' && r.coverage === 'complete') ? 'complete' : 'named_only',
-      sourceIds: [...new Set(rows.map((r) => r.sourceId))],
-    };
-  }).sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.articleKey.localeCompare(b.articleKey) || a.id.localeCompare(b.id));
+  return [...groups]
+    .map(([id, rows]): StatSeries => {
+      const first = rows[0]!;
+      const ref = { edition: first.codeEdition as '1997' | '2014', article: first.article, part: first.part };
+      return {
+        id,
+        metric: first.metric,
+        articleKey: articleKey(ref),
+        articleLabel: articleLabel(ref),
+        periodStart: first.periodStart,
+        periodEnd: first.periodEnd,
+        periodLabel: first.periodLabel,
+        national: rows.find((r) => r.level === 'national') ?? null,
+        figures: rows.filter((r) => r.level !== 'national'),
+        coverage: rows.some((r) => r.level !== 'national' && r.coverage === 'complete') ? 'complete' : 'named_only',
+        sourceIds: [...new Set(rows.map((r) => r.sourceId))],
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.periodStart.localeCompare(b.periodStart) ||
+        a.articleKey.localeCompare(b.articleKey) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 /** `Persons convicted, Art. 256 part 2 (2014 code), 2017`. */

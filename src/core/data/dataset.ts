@@ -68,7 +68,12 @@ export function keepLinked<R extends { id: string; line: number }>(
   for (const record of result.records) {
     const unknown = related(record).filter((id) => !known.has(id));
     if (unknown.length === 0) records.push(record);
-    else rejected.push({ row: record.line, field: 'related', reason: `no ${what} has the id ${unknown.map((u) => `"${u}"`).join(', ')}` });
+    else
+      rejected.push({
+        row: record.line,
+        field: 'related',
+        reason: `no ${what} has the id ${unknown.map((u) => `"${u}"`).join(', ')}`,
+      });
   }
   rejected.sort((a, b) => a.row - b.row);
   return { records, report: { ...result.report, accepted: records.length, rejected } };

@@ -20,9 +20,26 @@ const LOCATION_PRECISIONS: readonly LocationPrecision[] = ['exact', 'town', 'dis
 export const incidentsSpec: FileSpec<Incident, DataContext> = {
   kind: 'incidents',
   columns: [
-    'id', 'event', 'related', 'category', 'title', 'date_start', 'date_end', 'date_precision', 'place',
-    'location_precision', 'country', 'killed', 'injured', 'arrested', 'perpetrator', 'articles', 'source',
-    'citation', 'quote', 'notes',
+    'id',
+    'event',
+    'related',
+    'category',
+    'title',
+    'date_start',
+    'date_end',
+    'date_precision',
+    'place',
+    'location_precision',
+    'country',
+    'killed',
+    'injured',
+    'arrested',
+    'perpetrator',
+    'articles',
+    'source',
+    'citation',
+    'quote',
+    'notes',
   ],
   build(r, line, context) {
     const incident: Incident = {
@@ -67,11 +84,15 @@ function checkDates(r: RowReader, incident: Incident): void {
   if (!dateStart.text) return;
   if (datePrecision === 'period') {
     if (!dateEnd) r.fail('date_end', 'is required when date_precision is period');
-    else if (dateEnd.end < dateStart.start) r.fail('date_end', `${dateEnd.text} is before date_start ${dateStart.text}`);
+    else if (dateEnd.end < dateStart.start)
+      r.fail('date_end', `${dateEnd.text} is before date_start ${dateStart.text}`);
   } else if (dateEnd) {
     r.fail('date_end', `must be blank unless date_precision is period (it is ${datePrecision})`);
   } else if (dateStart.precision !== datePrecision) {
-    r.fail('date_precision', `says ${datePrecision} but date_start ${dateStart.text} is precise to the ${dateStart.precision}`);
+    r.fail(
+      'date_precision',
+      `says ${datePrecision} but date_start ${dateStart.text} is precise to the ${dateStart.precision}`,
+    );
   }
 }
 

@@ -6,8 +6,19 @@ import type { DataContext } from './context.ts';
 export const nationalSpec: FileSpec<NationalIndicator, DataContext> = {
   kind: 'national',
   columns: [
-    'id', 'indicator', 'label', 'period_start', 'period_end', 'period_label', 'value', 'unit_label', 'source',
-    'citation', 'quote', 'related', 'notes',
+    'id',
+    'indicator',
+    'label',
+    'period_start',
+    'period_end',
+    'period_label',
+    'value',
+    'unit_label',
+    'source',
+    'citation',
+    'quote',
+    'related',
+    'notes',
   ],
   build(r, line, context) {
     const periodStart = r.date('period_start');

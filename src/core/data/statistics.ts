@@ -10,9 +10,27 @@ export const METRICS = ['convicted_persons', 'criminal_offences', 'court_cases']
 export const statisticsSpec: FileSpec<Statistic, DataContext> = {
   kind: 'statistics',
   columns: [
-    'id', 'series', 'metric', 'code_edition', 'article', 'part', 'period_start', 'period_end', 'period_label',
-    'level', 'unit', 'place', 'value', 'derived', 'derivation', 'coverage', 'source', 'citation', 'quote',
-    'related', 'notes',
+    'id',
+    'series',
+    'metric',
+    'code_edition',
+    'article',
+    'part',
+    'period_start',
+    'period_end',
+    'period_label',
+    'level',
+    'unit',
+    'place',
+    'value',
+    'derived',
+    'derivation',
+    'coverage',
+    'source',
+    'citation',
+    'quote',
+    'related',
+    'notes',
   ],
   build(r, line, context) {
     const periodStart = r.date('period_start');
@@ -42,7 +60,9 @@ export const statisticsSpec: FileSpec<Statistic, DataContext> = {
       line,
     };
     if (statistic.codeEdition && statistic.article) {
-      const ref = parseArticle(`${statistic.codeEdition}:${statistic.article}${statistic.part ? `.${statistic.part}` : ''}`);
+      const ref = parseArticle(
+        `${statistic.codeEdition}:${statistic.article}${statistic.part ? `.${statistic.part}` : ''}`,
+      );
       if ('error' in ref) r.fail('article', `${statistic.article} part "${statistic.part}" is not an article number`);
     }
     if (periodStart && periodEnd && periodEnd.end < periodStart.start) {

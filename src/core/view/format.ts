@@ -1,6 +1,19 @@
 import type { FuzzyDate, Source } from '../types.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * A partial date in words, never more precise than it is: `2011`, `May 2011`, `14 May 2011`.

@@ -23,7 +23,16 @@ export const YEAR_MIN = 2004;
 export const YEAR_MAX = 2019;
 
 export function defaultView(): View {
-  return { from: YEAR_MIN, to: YEAR_MAX, categories: [...INCIDENT_CATEGORIES], articles: null, series: null, selected: null, camera: null, labels: 'en' };
+  return {
+    from: YEAR_MIN,
+    to: YEAR_MAX,
+    categories: [...INCIDENT_CATEGORIES],
+    articles: null,
+    series: null,
+    selected: null,
+    camera: null,
+    labels: 'en',
+  };
 }
 
 /**
@@ -49,7 +58,8 @@ export function viewFromQuery(query: string): View {
   const labels = params.get('labels');
   if (labels && (LABEL_LANGS as readonly string[]).includes(labels)) view.labels = labels as LabelLang;
   const [zoom, lat, lon] = (params.get('map') ?? '').split('/').map(Number);
-  if ([zoom, lat, lon].every((n) => n !== undefined && Number.isFinite(n))) view.camera = { zoom: zoom!, lat: lat!, lon: lon! };
+  if ([zoom, lat, lon].every((n) => n !== undefined && Number.isFinite(n)))
+    view.camera = { zoom: zoom!, lat: lat!, lon: lon! };
   return view;
 }
 
