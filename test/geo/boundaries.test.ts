@@ -62,7 +62,7 @@ const CITY_MIN_IOU: Record<string, number> = { astana: 0.6, almaty: 0.3 };
 
 /** Kyrgyzstan etc. by their Natural Earth names. */
 const NEIGHBOURS = ['Kazakhstan', 'Russia', 'China', 'Kyrgyzstan', 'Uzbekistan', 'Turkmenistan'];
-const CONTEXT_BBOX = [40, 34, 95, 60] as const;
+const CONTEXT_BBOX = [26, 26, 110, 66] as const;
 
 function positionsOf(geometry: Polygonal): Position[] {
   return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat(2);

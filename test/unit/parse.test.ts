@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/parse/csv.ts';
 import { parseFuzzyDate } from '../../src/core/parse/dates.ts';
 import { formatCount, parseCount } from '../../src/core/parse/counts.ts';
-import { formatFuzzyDate, formatFuzzyRange } from '../../src/core/view/format.ts';
+import { formatEventDates, formatFuzzyDate, formatFuzzyRange } from '../../src/core/view/format.ts';
 import type { FuzzyDate } from '../../src/core/types.ts';
 
 const date = (text: string) => parseFuzzyDate(text) as FuzzyDate;
@@ -56,6 +56,11 @@ describe('parseFuzzyDate', () => {
     expect(formatFuzzyDate(date('2011-05'))).toBe('May 2011');
     expect(formatFuzzyDate(date('2011-05-14'))).toBe('14 May 2011');
     expect(formatFuzzyRange(date('2011-10'), date('2011-12'))).toBe('October–December 2011');
+  });
+
+  it('lists every date the sources give for one event, once each', () => {
+    const statements = ['2011-05', '2011-05-14', '2011', '2011-05'].map((t) => ({ dateStart: date(t), dateEnd: null }));
+    expect(formatEventDates(statements)).toBe('May 2011 or 14 May 2011 or 2011');
   });
 });
 

@@ -40,3 +40,12 @@ export function formatSource(source: Source): string {
   const author = source.author && source.author !== 'not stated' ? `, ${source.author}` : '';
   return `${source.title}. ${source.publisher}${author}, ${source.published} (${source.seedFile})`;
 }
+
+/**
+ * An event's date as its sources give it: one date when they agree, every distinct date when they
+ * do not (`May 2011 or 14 May 2011 or 2011`), so that a list never shows one source's date under
+ * another's title.
+ */
+export function formatEventDates(statements: readonly { dateStart: FuzzyDate; dateEnd: FuzzyDate | null }[]): string {
+  return [...new Set(statements.map((s) => formatFuzzyRange(s.dateStart, s.dateEnd)))].join(' or ');
+}
