@@ -195,3 +195,69 @@ describe('map labels', () => {
     await page.context().close();
   });
 });
+
+describe('selecting incidents and cities', () => {
+  it('opens an event from the keyboard and shows every source where they disagree on the date', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2011&to=2011`);
+    await waitForMap(page);
+    const item = page.locator('[data-event="aktobe-2011-05-bombing"] button');
+    await item.focus();
+    await page.keyboard.press('Enter');
+    const details = page.locator('[data-testid=details]');
+    await expect.poll(() => details.textContent()).toContain('3 sources');
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('The sources give different dates for this event.');
+    for (const date of ['14 May 2011', 'May 2011', '2011']) expect(text).toContain(date);
+    for (const publisher of ['ESISC', 'CABAR.asia', 'CACI Analyst']) expect(text).toContain(publisher);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe('event:aktobe-2011-05-bombing');
+    // The marker is ringed on the map too.
+    const ring = await page.evaluate(() =>
+      (window.__map as unknown as { getFilter(l: string): unknown }).getFilter('event-selected'),
+    );
+    expect(ring).toEqual(['==', ['get', 'id'], 'aktobe-2011-05-bombing']);
+    await waitForMap(page);
+    await screenshot(page, 'event-conflicting-dates');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a marker clicked on the map', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2014&to=2014&map=6.00/52.3000/76.9500`);
+    await waitForMap(page);
+    const point = await page.evaluate(() => window.__map.project([76.95, 52.29]));
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const details = page.locator('[data-testid=details]');
+    await expect.poll(() => details.textContent()).toContain('Pavlodar');
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('arrested: 4');
+    expect(text).toContain('1997:233');
+    expect(text).toContain('How Real is the Jihadi Threat to Kazakhstan?');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a city figure at the city, not in its region, when its circle is clicked', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const murders = 'cabar-2019-01-10-99-offences';
+    await page.goto(`${base}?stat=${murders}`);
+    await waitForMap(page);
+    const active = await page.locator('[data-testid=series]').inputValue();
+    expect(active).toBe(murders);
+    const point = await page.evaluate(() => window.__map.project([82.61, 49.95]));
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const details = page.locator('[data-testid=details]');
+    await expect.poll(() => details.textContent()).toContain('Ust-Kamenogorsk');
+    expect(await details.textContent()).toContain('31');
+    const eastKazakhstan = await page.evaluate(() =>
+      window.__map.getFeatureState({ source: 'regions', id: 'east-kazakhstan' }),
+    );
+    expect(eastKazakhstan['status']).toBe('not_reported');
+    await screenshot(page, 'city-figure-ust-kamenogorsk');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
