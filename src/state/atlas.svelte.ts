@@ -8,6 +8,7 @@ import { eventsInView, seriesInView, type Filters } from '../core/analysis/filte
 import { joinSeries, type Choropleth } from '../core/analysis/choropleth.ts';
 import { classify, colourOf, type ColourClass } from '../core/analysis/classify.ts';
 import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
+import { nationalInView, type IndicatorGroup } from '../core/analysis/national.ts';
 import { defaultView, viewFromQuery, viewToQuery, type LabelLang, type View } from '../core/view/url.ts';
 import { containingUnit, placeById, unitById } from '../core/gazetteer.ts';
 import type { Boundaries, Loaded } from './load.ts';
@@ -57,6 +58,7 @@ class AtlasState {
   activeSeries = $derived<StatSeries | null>(
     this.visibleSeries.find((s) => s.id === this.seriesId) ?? richest(this.visibleSeries),
   );
+  nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.from, this.to));
   unitIds = $derived(this.regions?.features.map((f) => f.properties.unit) ?? []);
   choropleth = $derived<Choropleth | null>(
     this.activeSeries

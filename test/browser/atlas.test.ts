@@ -261,3 +261,22 @@ describe('selecting incidents and cities', () => {
     await page.context().close();
   });
 });
+
+describe('national figures', () => {
+  it('are listed beside the map for the selected years, with disagreeing sources marked', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2013&to=2013`);
+    await waitForMap(page);
+    const panel = page.locator('[data-testid=national]');
+    const websites = panel.locator('details', { hasText: 'Websites blocked' });
+    expect(await websites.textContent()).toContain('sources differ');
+    await websites.locator('summary').click();
+    const text = (await websites.textContent()) ?? '';
+    expect(text).toContain('596');
+    expect(text).toContain('600');
+    expect(text).toContain('Compare:');
+    await screenshot(page, 'national-2013');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

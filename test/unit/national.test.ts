@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readDataset } from '../../src/core/data/dataset.ts';
+import { nationalInView } from '../../src/core/analysis/national.ts';
+import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
+
+const read = (kind: string) => ({
+  file: kind,
+  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
+});
+const { national } = readDataset(
+  {
+    sources: read('sources'),
+    incidents: read('incidents'),
+    statistics: read('statistics'),
+    national: read('national'),
+  },
+  { unitById, placeById, layoutsDuring },
+);
+
+describe('nationalInView', () => {
+  it('keeps both official and expert counts of prevented attacks side by side, flagged as disputed', () => {
+    const groups = nationalInView(national, 2014, 2017);
+    const prevented = groups.find((g) => g.indicator === 'terrorist_attacks_prevented')!;
+    expect(prevented.disputed).toBe(true);
+    expect(prevented.figures.map((f) => f.value.value)).toEqual(expect.arrayContaining([3, 4, 12, 11, 30, 78]));
+  });
+
+  it('shows only figures whose period overlaps the years', () => {
+    const groups = nationalInView(national, 2016, 2016);
+    const blocked = groups.find((g) => g.indicator === 'websites_blocked');
+    expect(blocked).toBeUndefined();
+    const departures = groups.find((g) => g.indicator === 'departures_prevented')!;
+    expect(departures.figures.map((f) => f.periodLabel)).toEqual(['2013-2016', '2016']);
+  });
+
+  it('keeps the disagreeing website counts for 2013 (596 and 600) both', () => {
+    const blocked = nationalInView(national, 2013, 2013).find((g) => g.indicator === 'websites_blocked')!;
+    expect(blocked.figures.map((f) => f.value.value).sort()).toEqual([596, 600]);
+  });
+});
