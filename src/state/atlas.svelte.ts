@@ -54,7 +54,7 @@ class AtlasState {
   });
   visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
   visibleSeries = $derived<StatSeries[]>(seriesInView(this.allSeries, this.filters));
-  /** The chosen series if it is in view, else the one in view with the most units named. */
+  /** The chosen series if it is in view, else the one in view with the most stated regional figures. */
   activeSeries = $derived<StatSeries | null>(
     this.visibleSeries.find((s) => s.id === this.seriesId) ?? richest(this.visibleSeries),
   );
@@ -127,8 +127,12 @@ function isCityUnit(unitId: string): boolean {
 }
 
 function richest(series: readonly StatSeries[]): StatSeries | null {
+  const stated = (s: StatSeries) => s.figures.filter((f) => f.level === 'region' && !f.derived).length;
   let best: StatSeries | null = null;
-  for (const s of series) if (!best || s.figures.length > best.figures.length) best = s;
+  for (const s of series) {
+    if (!best || stated(s) > stated(best) || (stated(s) === stated(best) && s.figures.length > best.figures.length))
+      best = s;
+  }
   return best;
 }
 

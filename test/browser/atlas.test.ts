@@ -53,6 +53,8 @@ describe('the 2017 Article 256 part 2 statistic', () => {
     const { page, consoleErrors, externalRequests } = await openPage(browser);
     await page.goto(base);
     await waitForMap(page);
+    // With no statistic chosen, the one with the most stated regional figures is shown: this one.
+    expect(await page.locator('[data-testid=series]').inputValue()).toBe(SERIES_256_2);
     await page.selectOption('[data-testid=series]', SERIES_256_2);
     await waitForMap(page);
 

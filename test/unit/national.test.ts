@@ -26,6 +26,12 @@ describe('nationalInView', () => {
     expect(prevented.figures.map((f) => f.value.value)).toEqual(expect.arrayContaining([3, 4, 12, 11, 30, 78]));
   });
 
+  it('links a figure to its own statement in another currency without calling it a dispute', () => {
+    const spending = nationalInView(national, 2012, 2012).find((g) => g.indicator === 'counter_terrorism_spending')!;
+    expect(spending.figures[0]?.related.length).toBeGreaterThan(0);
+    expect(spending.disputed).toBe(false);
+  });
+
   it('shows only figures whose period overlaps the years', () => {
     const groups = nationalInView(national, 2016, 2016);
     const blocked = groups.find((g) => g.indicator === 'websites_blocked');

@@ -6,7 +6,11 @@ export interface IndicatorGroup {
   indicator: string;
   label: string;
   figures: NationalIndicator[];
-  /** Whether any figure is linked to another that reports the same quantity differently. */
+  /**
+   * Whether a figure is linked to one from another source or another cited origin (the NSC's 30
+   * prevented attacks against the experts' 78). A figure linked to its own statement in another
+   * unit (KZT and USD) is linked, not disputed.
+   */
   disputed: boolean;
 }
 
@@ -15,6 +19,12 @@ export interface IndicatorGroup {
  * earliest figure. Figures stay as the sources state them; nothing is summed or reconciled.
  */
 export function nationalInView(indicators: readonly NationalIndicator[], from: number, to: number): IndicatorGroup[] {
+  const byId = new Map(indicators.map((figure) => [figure.id, figure]));
+  const disputes = (figure: NationalIndicator) =>
+    figure.related.some((id) => {
+      const other = byId.get(id);
+      return other !== undefined && (other.sourceId !== figure.sourceId || other.citation !== figure.citation);
+    });
   const groups = new Map<string, NationalIndicator[]>();
   for (const figure of indicators) {
     if (!overlapsYears(figure.periodStart, figure.periodEnd, from, to)) continue;
@@ -29,7 +39,7 @@ export function nationalInView(indicators: readonly NationalIndicator[], from: n
         indicator,
         label: sorted[0]!.label,
         figures: sorted,
-        disputed: sorted.some((f) => f.related.length > 0),
+        disputed: sorted.some(disputes),
       };
     })
     .sort(
