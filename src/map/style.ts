@@ -20,7 +20,11 @@ export function baseStyle(
     name: 'kz-atlas',
     'font-faces': fontFaces,
     sources: {
-      context: { type: 'geojson', data: context, attribution: 'Made with Natural Earth' },
+      context: {
+        type: 'geojson',
+        data: context,
+        attribution: 'Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
+      },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
@@ -44,6 +48,15 @@ export function baseStyle(
         source: 'context',
         filter: ['==', ['get', 'kind'], 'country'],
         paint: { 'line-color': palette.neighbourLine, 'line-width': 0.8 },
+      },
+      // Lakes lie over the land and over the region layers that map components insert below
+      // `lakes`; neighbour names, markers and labels are drawn above them.
+      {
+        id: 'lakes',
+        type: 'fill',
+        source: 'context',
+        filter: ['==', ['get', 'kind'], 'water'],
+        paint: { 'fill-color': palette.water, 'fill-outline-color': '#9fbfd3' },
       },
       {
         id: 'neighbour-labels',
