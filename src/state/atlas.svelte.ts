@@ -10,11 +10,26 @@ import { classify, colourOf, type ColourClass } from '../core/analysis/classify.
 import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
 import { nationalInView, type IndicatorGroup } from '../core/analysis/national.ts';
 import { defaultView, viewFromQuery, viewToQuery, type LabelLang, type View } from '../core/view/url.ts';
-import { containingUnit, placeById, unitById } from '../core/gazetteer.ts';
-import type { Boundaries, Loaded } from './load.ts';
+import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../core/gazetteer.ts';
+import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
+import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
+import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
+import { dissolveToLayout } from '../core/geo/dissolve.ts';
+import type { Loaded } from './load.ts';
 
-/** The layout of the embedded Natural Earth geometry (1997-2018). */
-export const GEOMETRY_LAYOUT: LayoutId = 'A';
+const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
+
+/** Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth. */
+const dissolved = new Map<string, UnitPolygons>();
+function dissolveCached(set: GeometrySet, layout: LayoutId): UnitPolygons {
+  const key = `${set.id}:${layout}`;
+  let result = dissolved.get(key);
+  if (!result) {
+    result = dissolveToLayout(set.features, layout).features;
+    dissolved.set(key, result);
+  }
+  return result;
+}
 
 /**
  * The app's one state module. Filters and selection are `$state`; data is `$state.raw` (never
@@ -23,7 +38,8 @@ export const GEOMETRY_LAYOUT: LayoutId = 'A';
  */
 class AtlasState {
   dataset = $state.raw<Dataset | null>(null);
-  regions = $state.raw<Boundaries | null>(null);
+  /** The embedded Natural Earth units and every imported boundary file. */
+  geometrySets = $state.raw<GeometrySet[]>([]);
   context = $state.raw<FeatureCollection | null>(null);
   loadError = $state<string | null>(null);
 
@@ -37,13 +53,6 @@ class AtlasState {
   camera = $state<View['camera']>(null);
   labels = $state<LabelLang>('en');
 
-  /** Interior points of the loaded units, where region-precision events are drawn. */
-  anchors = $derived(anchorsOf(this.regions));
-  grouped = $derived(
-    this.dataset
-      ? groupEvents(this.dataset.incidents, (id, precision) => locate(id, precision, this.anchors))
-      : { events: [], unplaced: [] },
-  );
   allSeries = $derived<StatSeries[]>(this.dataset ? buildSeries(this.dataset.statistics) : []);
   allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
   filters = $derived<Filters>({
@@ -52,18 +61,42 @@ class AtlasState {
     categories: new Set(this.categories),
     articles: new Set(this.articles ?? this.allArticles),
   });
-  visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
   visibleSeries = $derived<StatSeries[]>(seriesInView(this.allSeries, this.filters));
-  /** The chosen series if it is in view, else the one in view with the most stated regional figures. */
-  activeSeries = $derived<StatSeries | null>(
+  /** The chosen statistic if it is in view, else the one in view with the most stated regional figures. */
+  statisticInView = $derived<StatSeries | null>(
     this.visibleSeries.find((s) => s.id === this.seriesId) ?? richest(this.visibleSeries),
+  );
+  /** Incident counts are shown when chosen, or when no statistic covers the selected years and articles. */
+  showIncidents = $derived(this.seriesId === INCIDENT_SERIES_ID || this.statisticInView === null);
+  activeSeries = $derived<StatSeries | null>(this.showIncidents ? null : this.statisticInView);
+  /** The layout of the period shown, and why. */
+  layoutChoice = $derived<LayoutChoice>(chooseLayout(this.activeSeries, this.from, this.to, gazetteer));
+  geometry = $derived<GeometryChoice | null>(
+    chooseGeometry(this.geometrySets, this.layoutChoice.layout, dissolveCached),
+  );
+  /** The layout of the polygons actually drawn (an earlier one when no boundaries of the period are loaded). */
+  drawnLayout = $derived<LayoutId>(
+    this.geometry?.mode === 'earlier' ? this.geometry.set.layout : this.layoutChoice.layout,
+  );
+  regions = $derived<UnitPolygons | null>(this.geometry?.features ?? null);
+  /** Interior points of the loaded units, where region-precision events are drawn. */
+  anchors = $derived(anchorsOf(this.regions));
+  grouped = $derived(
+    this.dataset
+      ? groupEvents(this.dataset.incidents, (id, precision) => locate(id, precision, this.anchors))
+      : { events: [], unplaced: [] },
+  );
+  visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
+  /** What the choropleth shows: the statistic, or incident counts on the drawn units. */
+  shownSeries = $derived<StatSeries | null>(
+    this.showIncidents
+      ? incidentCountSeries(this.visibleEvents, this.drawnLayout, this.from, this.to, gazetteer)
+      : this.activeSeries,
   );
   nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.from, this.to));
   unitIds = $derived(this.regions?.features.map((f) => f.properties.unit) ?? []);
   choropleth = $derived<Choropleth | null>(
-    this.activeSeries
-      ? joinSeries(this.activeSeries, this.unitIds, GEOMETRY_LAYOUT, { unitById, placeById, containingUnit })
-      : null,
+    this.shownSeries ? joinSeries(this.shownSeries, this.unitIds, this.drawnLayout, gazetteer) : null,
   );
   classes = $derived<ColourClass[]>(
     classify(this.choropleth?.regions.flatMap((r) => (r.value === null || isCityUnit(r.unit) ? [] : [r.value])) ?? []),
@@ -85,7 +118,15 @@ class AtlasState {
 
   load(loaded: Loaded): void {
     this.dataset = loaded.dataset;
-    this.regions = loaded.regions;
+    this.geometrySets = [
+      {
+        id: 'natural-earth',
+        label: 'Natural Earth, 1997-2018 layout',
+        layout: 'A',
+        origin: 'embedded',
+        features: loaded.regions,
+      },
+    ];
     this.context = loaded.context;
   }
 
@@ -137,7 +178,7 @@ function richest(series: readonly StatSeries[]): StatSeries | null {
 }
 
 /** A point inside each unit, computed once per boundary load (a derived value, never mutated). */
-function anchorsOf(regions: Boundaries | null): ReadonlyMap<string, { lon: number; lat: number }> {
+function anchorsOf(regions: UnitPolygons | null): ReadonlyMap<string, { lon: number; lat: number }> {
   return new Map(
     (regions?.features ?? []).map((feature) => {
       const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];

@@ -22,6 +22,7 @@ export const METRIC_LABELS: Record<string, string> = {
   convicted_persons: 'Persons convicted',
   criminal_offences: 'Criminal offences recorded',
   court_cases: 'Cases considered by courts',
+  incidents: 'Incidents in this atlas',
 };
 
 /**

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readDataset } from '../../src/core/data/dataset.ts';
+import { buildSeries } from '../../src/core/analysis/series.ts';
+import { chooseLayout } from '../../src/core/analysis/layout.ts';
+import { chooseGeometry, type GeometrySet, type UnitPolygons } from '../../src/core/geo/geometry-sets.ts';
+import { incidentCountSeries } from '../../src/core/analysis/incident-counts.ts';
+import { groupEvents } from '../../src/core/analysis/events.ts';
+import { eventsInView } from '../../src/core/analysis/filter.ts';
+import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
+import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+
+const read = (kind: string) => ({
+  file: kind,
+  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
+});
+const dataset = readDataset(
+  {
+    sources: read('sources'),
+    incidents: read('incidents'),
+    statistics: read('statistics'),
+    national: read('national'),
+  },
+  { unitById, placeById, layoutsDuring },
+);
+const series = buildSeries(dataset.statistics);
+const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
+
+describe('chooseLayout', () => {
+  it('draws a 2017 statistic on the 1997-2018 units', () => {
+    const choice = chooseLayout(
+      series.find((s) => s.id === 'cabar-2017-256-2-convicted')!,
+      2004,
+      2023,
+      gazetteer,
+    );
+    expect(choice.layout).toBe('A');
+    expect(choice.reason).toContain('in force in 2017');
+  });
+
+  it('draws a 2019 statistic naming Shymkent on the 2018-2022 units', () => {
+    expect(
+      chooseLayout(
+        series.find((s) => s.id === 'cabar-2019-01-10-291-offences')!,
+        2019,
+        2019,
+        gazetteer,
+      ).layout,
+    ).toBe('B');
+  });
+
+  it('uses the layout at the end of a range without a statistic, and says the range spans changes', () => {
+    const choice = chooseLayout(null, 2011, 2023, gazetteer);
+    expect(choice.layout).toBe('C');
+    expect(choice.reason).toContain('span boundary changes');
+    expect(chooseLayout(null, 2011, 2011, gazetteer).reason).not.toContain('span');
+  });
+});
+
+describe('chooseGeometry', () => {
+  const empty: UnitPolygons = { type: 'FeatureCollection', features: [] };
+  const set = (id: string, layout: 'A' | 'B' | 'C', origin: 'embedded' | 'imported'): GeometrySet => ({
+    id,
+    label: id,
+    layout,
+    origin,
+    features: empty,
+  });
+  const dissolveCalls: string[] = [];
+  const dissolve = (s: GeometrySet, layout: string) => {
+    dissolveCalls.push(`${s.id}->${layout}`);
+    return empty;
+  };
+  const embedded = set('natural-earth', 'A', 'embedded');
+
+  it('prefers an imported set of the wanted layout over the embedded one', () => {
+    expect(chooseGeometry([embedded, set('ocha-a', 'A', 'imported')], 'A', dissolve)?.set.id).toBe('ocha-a');
+  });
+
+  it('dissolves the nearest later import rather than drawing the coarser embedded units', () => {
+    const choice = chooseGeometry(
+      [embedded, set('ocha-2024', 'C', 'imported'), set('ocha-2018', 'B', 'imported')],
+      'A',
+      dissolve,
+    );
+    expect(choice?.mode).toBe('dissolved');
+    expect(choice?.set.id).toBe('ocha-2018');
+    expect(dissolveCalls).toContain('ocha-2018->A');
+  });
+
+  it('uses the embedded set when nothing is imported', () => {
+    expect(chooseGeometry([embedded], 'A', dissolve)).toMatchObject({ mode: 'exact', set: { id: 'natural-earth' } });
+  });
+
+  it('falls back to earlier units, and says that later units are shown within them', () => {
+    const choice = chooseGeometry([embedded], 'C', dissolve);
+    expect(choice?.mode).toBe('earlier');
+    expect(choice?.note).toContain('shown within the older units');
+  });
+});
+
+describe('incidentCountSeries', () => {
+  const { events } = groupEvents(dataset.incidents, (id) => placeById(id) ?? null);
+
+  it('counts each event once in the unit of the drawn layout, places decide the unit', () => {
+    const in2011 = eventsInView(events, {
+      from: 2011,
+      to: 2011,
+      categories: new Set(INCIDENT_CATEGORIES),
+      articles: new Set(),
+    });
+    const counts = incidentCountSeries(in2011, 'A', 2011, 2011, gazetteer);
+    const of = (unit: string) => counts.figures.find((f) => f.unit === unit)?.value.value;
+    expect(of('aktobe')).toBe(3);
+    expect(of('atyrau')).toBe(3);
+    expect(of('pavlodar')).toBe(0);
+  });
+
+  it('puts a Zyryanovsk incident in East Kazakhstan on the 2022 units and on the older ones', () => {
+    const on = (layout: 'A' | 'C', unit: string) =>
+      incidentCountSeries(
+        events.filter((e) => e.place === 'zyryanovsk'),
+        layout,
+        2015,
+        2015,
+        gazetteer,
+      ).figures.find((f) => f.unit === unit)?.value.value;
+    expect(on('A', 'east-kazakhstan')).toBe(1);
+    expect(on('C', 'east-kazakhstan-2022')).toBe(1);
+  });
+});
