@@ -20,6 +20,8 @@ import type { Loaded } from './load.ts';
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
 /** Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth. */
+// A plain cache, deliberately not reactive: nothing reads it through state.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const dissolved = new Map<string, UnitPolygons>();
 function dissolveCached(set: GeometrySet, layout: LayoutId): UnitPolygons {
   const key = `${set.id}:${layout}`;
