@@ -101,7 +101,7 @@ class AtlasState {
     this.shownSeries ? joinSeries(this.shownSeries, this.unitIds, this.drawnLayout, gazetteer) : null,
   );
   classes = $derived<ColourClass[]>(
-    classify(this.choropleth?.regions.flatMap((r) => (r.value === null || isCityUnit(r.unit) ? [] : [r.value])) ?? []),
+    classify(this.choropleth?.regions.flatMap((r) => (r.value === null ? [] : [r.value])) ?? []),
   );
   /** Feature state per unit: its colour, status and value for the fill and label layers. */
   regionStates = $derived(
@@ -163,10 +163,6 @@ class AtlasState {
   urlQuery(): string {
     return viewToQuery(this.view());
   }
-}
-
-function isCityUnit(unitId: string): boolean {
-  return unitById(unitId)?.kind === 'city';
 }
 
 function richest(series: readonly StatSeries[]): StatSeries | null {
