@@ -120,6 +120,7 @@ class AtlasState {
 
   load(loaded: Loaded): void {
     this.dataset = loaded.dataset;
+    // Imports restored from IndexedDB may have arrived first: keep them.
     this.geometrySets = [
       {
         id: 'natural-earth',
@@ -128,6 +129,7 @@ class AtlasState {
         origin: 'embedded',
         features: loaded.regions,
       },
+      ...this.geometrySets.filter((s) => s.origin === 'imported'),
     ];
     this.context = loaded.context;
   }

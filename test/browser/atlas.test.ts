@@ -92,7 +92,7 @@ describe('the 2017 Article 256 part 2 statistic', () => {
     expect(Object.fromEntries(rows)['pavlodar']).toBe('not reported');
     expect(Object.fromEntries(rows)['aktobe']).toBe('19');
     await expect.poll(() => page.textContent('[data-testid=national-total]')).toContain('62');
-    expect(await page.textContent('[data-testid=national-total]')).toContain('15 in other regions, not itemised');
+    expect(await page.textContent('[data-testid=national-total]')).toContain('15 elsewhere, not itemised');
     expect(await page.textContent('[data-testid=legend-not-reported]')).toContain('10 regions');
 
     await screenshot(page, 'article-256-2-2017');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readDataset } from '../../src/core/data/dataset.ts';
 import { buildSeries, notItemised, type StatSeries } from '../../src/core/analysis/series.ts';
 import { joinSeries } from '../../src/core/analysis/choropleth.ts';
-import { classify, colourOf } from '../../src/core/analysis/classify.ts';
+import { classify, colourOf, ZERO_COLOUR } from '../../src/core/analysis/classify.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
 import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
@@ -27,6 +27,7 @@ const series = buildSeries(dataset.statistics);
 const byId = (id: string) => series.find((s) => s.id === id)!;
 const gazetteer = { unitById, placeById, containingUnit };
 const LAYOUT_A = unitsOf('A').map((u) => u.id);
+const regionIn2019 = (place: string) => placeById(place)?.units.B ?? null;
 
 describe('joinSeries on the 1997-2018 units', () => {
   const join = joinSeries(byId('cabar-2017-256-2-convicted'), LAYOUT_A, 'A', gazetteer);
@@ -60,7 +61,11 @@ describe('joinSeries on the 1997-2018 units', () => {
   });
 
   it('keeps the national total national: 15 of 62 are not itemised', () => {
-    expect(notItemised(byId('cabar-2017-256-2-convicted'))).toBe(15);
+    expect(notItemised(byId('cabar-2017-256-2-convicted'), regionIn2019)).toBe(15);
+  });
+
+  it('counts city figures as itemised, once: 74 offences under art. 291, 48 named, 26 elsewhere', () => {
+    expect(notItemised(byId('cabar-2019-01-10-291-offences'), regionIn2019)).toBe(26);
   });
 });
 
@@ -111,6 +116,14 @@ describe('classify', () => {
     ]);
     expect(colourOf(19, classes)).toBe(classes[2]!.colour);
     expect(new Set(classes.map((c) => c.colour)).size).toBe(3);
+  });
+
+  it('gives zero a pale class of its own, never the colour of "many"', () => {
+    const allZero = classify([0, 0, 0]);
+    expect(allZero).toEqual([{ min: 0, max: 0, colour: ZERO_COLOUR, count: 3 }]);
+    const mixed = classify([0, 0, 3, 9]);
+    expect(mixed[0]).toMatchObject({ min: 0, max: 0, count: 2, colour: ZERO_COLOUR });
+    expect(mixed.slice(1).map((c) => c.colour)).not.toContain(ZERO_COLOUR);
   });
 
   it('returns no classes when nothing is reported', () => {

@@ -64,16 +64,22 @@ export function seriesTitle(series: StatSeries): string {
 }
 
 /**
- * The part of an exact national total that the source's regional breakdown does not itemise:
- * "62 nationally, 47 named, so 15 in other units". Null when there is nothing to say (no exact
- * national figure, a complete breakdown, or inexact regional figures). City figures lie inside
- * regions and are not part of the breakdown.
+ * The part of an exact national total that the source does not itemise: "74 nationally; 36 in
+ * three cities of republican significance and 12 in five other cities, so 26 elsewhere". City
+ * figures count only where their region has no figure of its own, so nothing is counted twice.
+ * Null when there is nothing to say (no exact national figure, a complete breakdown, inexact
+ * parts).
+ *
+ * @param regionOfPlace the unit a city lies in during the series' period
  */
-export function notItemised(series: StatSeries): number | null {
+export function notItemised(series: StatSeries, regionOfPlace: (placeId: string) => string | null): number | null {
   const national = series.national?.value;
   if (!national || national.qualifier !== 'exact' || series.coverage === 'complete') return null;
   const regional = series.figures.filter((f) => f.level === 'region');
-  if (regional.some((f) => f.value.qualifier !== 'exact')) return null;
-  const rest = national.value - regional.reduce((sum, f) => sum + f.value.value, 0);
+  const covered = new Set(regional.map((f) => f.unit));
+  const cities = series.figures.filter((f) => f.level === 'city' && f.place && !covered.has(regionOfPlace(f.place)));
+  const parts = [...regional, ...cities];
+  if (parts.some((f) => f.value.qualifier !== 'exact')) return null;
+  const rest = national.value - parts.reduce((sum, f) => sum + f.value.value, 0);
   return rest > 0 ? rest : null;
 }

@@ -20,7 +20,8 @@ export type LabelLang = 'en' | 'ru' | 'kk';
 export const LABEL_LANGS: readonly LabelLang[] = ['en', 'ru', 'kk'];
 
 export const YEAR_MIN = 2004;
-export const YEAR_MAX = 2019;
+/** The slider reaches the present so that users can compare 2011 with 2023; the seed data ends in 2019. */
+export const YEAR_MAX = 2026;
 
 export function defaultView(): View {
   return {
