@@ -235,6 +235,7 @@ describe('selecting incidents and cities', () => {
     await expect.poll(() => details.textContent()).toContain('Pavlodar');
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('arrested: 4');
+    expect(text).toContain('In Pavlodar Region at the time (2014)');
     expect(text).toContain('1997:233');
     expect(text).toContain('How Real is the Jihadi Threat to Kazakhstan?');
     expect(consoleErrors).toEqual([]);
