@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { AtlasEvent } from '../core/analysis/events.ts';
 import type { Choropleth } from '../core/analysis/choropleth.ts';
 import type { Unit } from '../core/types.ts';
+import type { UnitChange } from '../core/analysis/change.ts';
 
 /**
  * Pure adapters from core results to the GeoJSON the map sources take. Only what a layer needs
@@ -47,15 +48,22 @@ export function regionLabelFeatures(
   anchors: ReadonlyMap<string, { lon: number; lat: number }>,
   choropleth: Choropleth | null,
   unitById: (id: string) => Unit | undefined,
+  changes: readonly UnitChange[] | null = null,
 ): FeatureCollection<Point> {
   const byUnit = new Map(choropleth?.regions.map((r) => [r.unit, r]) ?? []);
+  const changeOf = new Map(changes?.map((c) => [c.unit, c]) ?? []);
   const features: Feature<Point>[] = [];
   for (const [unitId, anchor] of anchors) {
     const unit = unitById(unitId);
     if (!unit || unit.kind === 'city') continue;
     const region = byUnit.get(unitId);
-    const notReported = Boolean(choropleth && region && region.value === null);
-    const figure = !region || region.value === null ? '' : `${region.value}${region.status === 'derived' ? '*' : ''}`;
+    const change = changeOf.get(unitId);
+    const notReported = change ? change.difference === null : Boolean(choropleth && region && region.value === null);
+    const figure = change
+      ? changeLabel(change)
+      : !region || region.value === null
+        ? ''
+        : `${region.value}${region.status === 'derived' ? '*' : ''}`;
     features.push(
       point([anchor.lon, anchor.lat], {
         unit: unitId,
@@ -68,6 +76,13 @@ export function regionLabelFeatures(
     );
   }
   return collection(features);
+}
+
+/** `+1 (+14.3%)`, `−2 (−50%)`, `+3` (from 0: no percentage). */
+export function changeLabel(change: UnitChange): string {
+  if (change.difference === null) return '';
+  const sign = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+  return change.percent === null ? sign(change.difference) : `${sign(change.difference)} (${sign(change.percent)}%)`;
 }
 
 function point(coordinates: [number, number], properties: Record<string, string | number>): Feature<Point> {

@@ -6,10 +6,21 @@ import { groupEvents, type AtlasEvent } from '../core/analysis/events.ts';
 import { buildSeries, type StatSeries } from '../core/analysis/series.ts';
 import { eventsInView, seriesInView, type Filters } from '../core/analysis/filter.ts';
 import { joinSeries, type Choropleth } from '../core/analysis/choropleth.ts';
-import { classify, colourOf, type ColourClass } from '../core/analysis/classify.ts';
+import { changeColourOf, classify, classifyChange, colourOf, type ColourClass } from '../core/analysis/classify.ts';
+import { changeBetween, type UnitChange } from '../core/analysis/change.ts';
 import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
 import { nationalInView, type IndicatorGroup } from '../core/analysis/national.ts';
-import { defaultView, viewFromQuery, viewToQuery, type LabelLang, type View } from '../core/view/url.ts';
+import { histogram, type Timeline } from '../core/analysis/timeline.ts';
+import {
+  YEAR_MAX,
+  YEAR_MIN,
+  defaultView,
+  viewFromQuery,
+  viewToQuery,
+  type ClassView,
+  type LabelLang,
+  type View,
+} from '../core/view/url.ts';
 import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../core/gazetteer.ts';
 import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
@@ -54,12 +65,22 @@ class AtlasState {
   selected = $state<string | null>(null);
   camera = $state<View['camera']>(null);
   labels = $state<LabelLang>('en');
+  /** One year of the range shown on its own (the timeline's play head), or null for the whole range. */
+  focus = $state<number | null>(null);
+  /** The statistic compared with the one shown (`years:2011-2013` for incident counts), or null. */
+  compare = $state<string | null>(null);
+  classView = $state<ClassView>(defaultView().classes);
+  mode = $state<'map' | 'table'>('map');
+
+  /** The years shown: the focus year, or the whole selected range. */
+  yearFrom = $derived(this.focus ?? this.from);
+  yearTo = $derived(this.focus ?? this.to);
 
   allSeries = $derived<StatSeries[]>(this.dataset ? buildSeries(this.dataset.statistics) : []);
   allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
   filters = $derived<Filters>({
-    from: this.from,
-    to: this.to,
+    from: this.yearFrom,
+    to: this.yearTo,
     categories: new Set(this.categories),
     articles: new Set(this.articles ?? this.allArticles),
   });
@@ -72,7 +93,7 @@ class AtlasState {
   showIncidents = $derived(this.seriesId === INCIDENT_SERIES_ID || this.statisticInView === null);
   activeSeries = $derived<StatSeries | null>(this.showIncidents ? null : this.statisticInView);
   /** The layout of the period shown, and why. */
-  layoutChoice = $derived<LayoutChoice>(chooseLayout(this.activeSeries, this.from, this.to, gazetteer));
+  layoutChoice = $derived<LayoutChoice>(chooseLayout(this.activeSeries, this.yearFrom, this.yearTo, gazetteer));
   geometry = $derived<GeometryChoice | null>(
     chooseGeometry(this.geometrySets, this.layoutChoice.layout, dissolveCached),
   );
@@ -89,32 +110,107 @@ class AtlasState {
       : { events: [], unplaced: [] },
   );
   visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
+  /** Incidents by year over every year the slider offers, in the chosen categories. */
+  timeline = $derived<Timeline>(
+    histogram(eventsInView(this.grouped.events, { ...this.filters, from: YEAR_MIN, to: YEAR_MAX }), YEAR_MIN, YEAR_MAX),
+  );
   /** What the choropleth shows: the statistic, or incident counts on the drawn units. */
   shownSeries = $derived<StatSeries | null>(
     this.showIncidents
-      ? incidentCountSeries(this.visibleEvents, this.drawnLayout, this.from, this.to, gazetteer)
+      ? incidentCountSeries(this.visibleEvents, this.drawnLayout, this.yearFrom, this.yearTo, gazetteer)
       : this.activeSeries,
   );
-  nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.from, this.to));
+  nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.yearFrom, this.yearTo));
   unitIds = $derived(this.regions?.features.map((f) => f.properties.unit) ?? []);
   choropleth = $derived<Choropleth | null>(
     this.shownSeries ? joinSeries(this.shownSeries, this.unitIds, this.drawnLayout, gazetteer) : null,
   );
+  /**
+   * The values the colour scale is computed over: with a fixed scale, those of every year of the
+   * selected range (so that colours compare while the play head moves), else the values shown.
+   */
+  scaleDomain = $derived<number[] | undefined>(this.classView.fixed ? this.fixedDomain() : undefined);
   classes = $derived<ColourClass[]>(
-    classify(this.choropleth?.regions.flatMap((r) => (r.value === null ? [] : [r.value])) ?? []),
+    classify(this.choropleth?.regions.flatMap((r) => (r.value === null ? [] : [r.value])) ?? [], {
+      method: this.classView.method,
+      classes: this.classView.count,
+      palette: this.classView.palette,
+      breaks: this.classView.breaks,
+      ...(this.scaleDomain ? { domain: this.scaleDomain } : {}),
+    }),
+  );
+  /** Statistics that can be compared with the one shown: same metric and article, another period. */
+  compareChoices = $derived<StatSeries[]>(
+    this.activeSeries
+      ? this.allSeries.filter(
+          (s) =>
+            s.id !== this.activeSeries!.id &&
+            s.metric === this.activeSeries!.metric &&
+            s.articleKey === this.activeSeries!.articleKey,
+        )
+      : [],
+  );
+  /** The other period of a comparison, joined onto the same units; null when not comparing. */
+  compareSide = $derived.by((): { choropleth: Choropleth; label: string; start: string } | null => {
+    if (!this.compare || !this.shownSeries) return null;
+    const years = /^years:(\d{4})-(\d{4})$/.exec(this.compare);
+    if (years && this.showIncidents) {
+      const [from, to] = [Number(years[1]), Number(years[2])];
+      const events = eventsInView(this.grouped.events, { ...this.filters, from, to });
+      const counts = incidentCountSeries(events, this.drawnLayout, from, to, gazetteer);
+      return {
+        choropleth: joinSeries(counts, this.unitIds, this.drawnLayout, gazetteer),
+        label: counts.periodLabel,
+        start: counts.periodStart,
+      };
+    }
+    const other = this.compareChoices.find((s) => s.id === this.compare);
+    if (!other || this.showIncidents) return null;
+    return {
+      choropleth: joinSeries(other, this.unitIds, this.drawnLayout, gazetteer),
+      label: other.periodLabel,
+      start: other.periodStart,
+    };
+  });
+  /** Per-unit change from the earlier to the later period, when comparing. */
+  changes = $derived.by((): { before: string; after: string; units: UnitChange[] } | null => {
+    const other = this.compareSide;
+    if (!other || !this.choropleth || !this.shownSeries) return null;
+    const shown = {
+      choropleth: this.choropleth,
+      label: this.shownSeries.periodLabel,
+      start: this.shownSeries.periodStart,
+    };
+    const [before, after] = other.start <= shown.start ? [other, shown] : [shown, other];
+    return { before: before.label, after: after.label, units: changeBetween(before.choropleth, after.choropleth) };
+  });
+  changeClasses = $derived<ColourClass[]>(
+    this.changes
+      ? classifyChange(this.changes.units.flatMap((c) => (c.difference === null ? [] : [c.difference])))
+      : [],
   );
   /** Feature state per unit: its colour, status and value for the fill and label layers. */
   regionStates = $derived(
     new Map(
-      (this.choropleth?.regions ?? this.unitIds.map((unit) => ({ unit, status: 'none', value: null }))).map((r) => [
-        r.unit,
-        {
-          status: this.choropleth ? r.status : 'none',
-          colour: r.value === null ? 'none' : (colourOf(r.value, this.classes) ?? 'none'),
-          value: r.value ?? -1,
-          selected: this.selected === `unit:${r.unit}`,
-        },
-      ]),
+      this.changes
+        ? this.changes.units.map((c) => [
+            c.unit,
+            {
+              status: c.status === 'both' ? 'reported' : 'not_reported',
+              colour: c.difference === null ? 'none' : (changeColourOf(c.difference, this.changeClasses) ?? 'none'),
+              value: c.difference ?? -1,
+              selected: this.selected === `unit:${c.unit}`,
+            },
+          ])
+        : (this.choropleth?.regions ?? this.unitIds.map((unit) => ({ unit, status: 'none', value: null }))).map((r) => [
+            r.unit,
+            {
+              status: this.choropleth ? r.status : 'none',
+              colour: r.value === null ? 'none' : (colourOf(r.value, this.classes) ?? 'none'),
+              value: r.value ?? -1,
+              selected: this.selected === `unit:${r.unit}`,
+            },
+          ]),
     ),
   );
 
@@ -134,22 +230,50 @@ class AtlasState {
     this.context = loaded.context;
   }
 
+  /** Region values of every year (incident counts) or every statistic of the same metric and article in the range. */
+  private fixedDomain(): number[] | undefined {
+    const range = { ...this.filters, from: this.from, to: this.to };
+    if (this.showIncidents) {
+      if (this.focus === null) return undefined;
+      const values: number[] = [];
+      for (let year = this.from; year <= this.to; year++) {
+        const events = eventsInView(this.grouped.events, { ...range, from: year, to: year });
+        const counts = incidentCountSeries(events, this.drawnLayout, year, year, gazetteer);
+        values.push(...counts.figures.map((f) => f.value.value));
+      }
+      return values;
+    }
+    const active = this.activeSeries;
+    if (!active) return undefined;
+    return seriesInView(this.allSeries, range)
+      .filter((s) => s.metric === active.metric && s.articleKey === active.articleKey)
+      .flatMap((s) => s.figures.filter((f) => f.level === 'region').map((f) => f.value.value));
+  }
+
   view(): View {
     return {
       from: this.from,
       to: this.to,
+      focus: this.focus,
       categories: this.categories,
       articles: this.articles,
       series: this.seriesId,
+      compare: this.compare,
       selected: this.selected,
       camera: this.camera,
       labels: this.labels,
+      classes: this.classView,
+      mode: this.mode,
     };
   }
 
   applyView(view: View): void {
     this.from = view.from;
     this.to = view.to;
+    this.focus = view.focus;
+    this.compare = view.compare;
+    this.classView = view.classes;
+    this.mode = view.mode;
     this.categories = view.categories;
     this.articles = view.articles;
     this.seriesId = view.series;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readDataset } from '../../src/core/data/dataset.ts';
 import { buildSeries, notItemised, type StatSeries } from '../../src/core/analysis/series.ts';
 import { joinSeries } from '../../src/core/analysis/choropleth.ts';
-import { classify, colourOf, ZERO_COLOUR } from '../../src/core/analysis/classify.ts';
+import { changeColourOf, classify, classifyChange, colourOf, ZERO_COLOUR } from '../../src/core/analysis/classify.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
 import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
@@ -158,5 +158,53 @@ describe('eventsInView', () => {
       articles: new Set(),
     }).map((e) => e.category);
     expect(new Set(ids)).toEqual(new Set(['detention']));
+  });
+});
+
+describe('classification methods', () => {
+  const values = [1, 2, 3, 4, 10, 20, 30, 40, 100];
+
+  it('quantiles put about the same number of units in each class', () => {
+    const classes = classify(values, { method: 'quantile', classes: 3 });
+    expect(classes.map((c) => c.count)).toEqual([3, 3, 3]);
+  });
+
+  it('equal intervals split the range evenly', () => {
+    const classes = classify([0.5, 100], { method: 'equal', classes: 4 });
+    expect(classes.map((c) => c.max)).toEqual([0.5, 100]);
+    const spread = classify([10, 30, 60, 100], { method: 'equal', classes: 4 });
+    expect(spread.map((c) => c.max)).toEqual([30, 55, 60, 100]);
+    expect(spread.map((c) => c.count)).toEqual([2, 0, 1, 1]);
+  });
+
+  it('manual breaks are kept as given', () => {
+    const classes = classify(values, { method: 'manual', breaks: [5, 50] });
+    expect(classes.map((c) => [c.min, c.max, c.count])).toEqual([
+      [1, 4, 4],
+      [10, 40, 4],
+      [100, 100, 1],
+    ]);
+  });
+
+  it("a fixed scale over a range of years keeps a year's value in the class it has across the range", () => {
+    const classes = classify([2], { domain: [1, 2, 50, 100], classes: 3 });
+    expect(classes.length).toBe(3);
+    expect(colourOf(2, classes)).toBe(classes[0]!.colour);
+    expect(classes.map((c) => c.count)).toEqual([1, 0, 0]);
+  });
+
+  it('palettes differ and every colour is a valid hex colour', () => {
+    const a = classify(values, { palette: 'Blues' }).map((c) => c.colour);
+    const b = classify(values, { palette: 'YlOrRd' }).map((c) => c.colour);
+    expect(a).not.toEqual(b);
+    for (const colour of [...a, ...b]) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('changes are symmetric around no change, decreases unlike increases', () => {
+    const classes = classifyChange([-4, 0, 2, 10]);
+    expect(classes).toHaveLength(7);
+    expect(changeColourOf(0, classes)).toBe(classes[3]!.colour);
+    expect(changeColourOf(-4, classes)).not.toBe(changeColourOf(4, classes));
+    expect(classes.reduce((n, c) => n + c.count, 0)).toBe(4);
   });
 });

@@ -9,6 +9,12 @@ export interface AtlasEvent {
   /** Earliest first day and latest last day any statement allows. */
   start: string;
   end: string;
+  /**
+   * The narrowest interval all statements allow ("2011", "May 2011" and "14 May 2011" give 14 May),
+   * or start..end when the statements cannot all be true.
+   */
+  narrowStart: string;
+  narrowEnd: string;
   /** The best date precision any statement gives (day beats month beats year beats period). */
   datePrecision: DatePrecision;
   /** Whether the statements disagree on the date (e.g. "May" in one, "May 14" in another). */
@@ -58,6 +64,9 @@ export function groupEvents(
     }
     const starts = statements.map((s) => s.dateStart.start).sort();
     const ends = statements.map((s) => (s.dateEnd ?? s.dateStart).end).sort();
+    const latestStart = starts[starts.length - 1]!;
+    const earliestEnd = ends[0]!;
+    const agree = latestStart <= earliestEnd;
     const precise = [...statements].sort((a, b) => DATE_RANK[a.datePrecision] - DATE_RANK[b.datePrecision])[0]!;
     events.push({
       id,
@@ -66,6 +75,8 @@ export function groupEvents(
       statements,
       start: starts[0]!,
       end: ends[ends.length - 1]!,
+      narrowStart: agree ? latestStart : starts[0]!,
+      narrowEnd: agree ? earliestEnd : ends[ends.length - 1]!,
       datePrecision: precise.datePrecision,
       datesDiffer: new Set(statements.map((s) => `${s.dateStart.text}/${s.dateEnd?.text ?? ''}`)).size > 1,
       place: best.place,

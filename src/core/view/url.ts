@@ -1,19 +1,37 @@
 import type { IncidentCategory } from '../types.ts';
 import { INCIDENT_CATEGORIES } from '../data/incidents.ts';
+import { CLASS_METHODS, SEQUENTIAL_PALETTES, type ClassMethod, type SequentialPalette } from '../analysis/classify.ts';
+
+/** How the choropleth is classified and coloured. */
+export interface ClassView {
+  method: ClassMethod;
+  count: number;
+  palette: SequentialPalette;
+  /** Upper bounds for manual classes. */
+  breaks: number[];
+  /** Whether the colour scale stays fixed over the whole selected range while one year is shown. */
+  fixed: boolean;
+}
 
 /** Everything a shared link reproduces: filters, the statistic shown, the selection and the camera. */
 export interface View {
   from: number;
   to: number;
+  /** One year of the range shown on its own (the timeline's play head); null = the whole range. */
+  focus: number | null;
   categories: IncidentCategory[];
   /** Article keys shown (`2014:256.2`); null = all. */
   articles: string[] | null;
   series: string | null;
+  /** The statistic (or `years:2011-2013` for incident counts) compared with the one shown; null = no comparison. */
+  compare: string | null;
   /** `unit:aktobe`, `city:taraz` or `event:aktobe-2011-05`. */
   selected: string | null;
   camera: { zoom: number; lat: number; lon: number } | null;
   /** Language of the map's unit labels. */
   labels: LabelLang;
+  classes: ClassView;
+  mode: 'map' | 'table';
 }
 
 export type LabelLang = 'en' | 'ru' | 'kk';
@@ -27,14 +45,21 @@ export function defaultView(): View {
   return {
     from: YEAR_MIN,
     to: YEAR_MAX,
+    focus: null,
     categories: [...INCIDENT_CATEGORIES],
     articles: null,
     series: null,
+    compare: null,
     selected: null,
     camera: null,
     labels: 'en',
+    classes: { method: 'natural', count: 5, palette: 'YlOrRd', breaks: [], fixed: true },
+    mode: 'map',
   };
 }
+
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
 /**
  * Reads a view from a query string. Anything malformed falls back to the default for that part
@@ -45,19 +70,32 @@ export function viewFromQuery(query: string): View {
   const view = defaultView();
   const year = (name: string) => {
     const n = Number(params.get(name));
-    return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
+    return params.has(name) && Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
   };
   view.from = year('from') ?? view.from;
   view.to = year('to') ?? view.to;
   if (view.from > view.to) [view.from, view.to] = [view.to, view.from];
+  const focus = year('year');
+  view.focus = focus !== null && focus >= view.from && focus <= view.to ? focus : null;
   const cat = params.get('cat');
   if (cat !== null) view.categories = INCIDENT_CATEGORIES.filter((c) => cat.split(',').includes(c));
   const art = params.get('art');
   if (art !== null) view.articles = art.split(',').filter((a) => a !== '');
   view.series = params.get('stat');
+  view.compare = params.get('cmp');
   view.selected = params.get('sel');
-  const labels = params.get('labels');
-  if (labels && (LABEL_LANGS as readonly string[]).includes(labels)) view.labels = labels as LabelLang;
+  view.labels = oneOf(params.get('labels'), LABEL_LANGS) ?? view.labels;
+  view.mode = oneOf(params.get('view'), ['map', 'table'] as const) ?? view.mode;
+  view.classes.method = oneOf(params.get('cls'), CLASS_METHODS) ?? view.classes.method;
+  view.classes.palette = oneOf(params.get('pal'), SEQUENTIAL_PALETTES) ?? view.classes.palette;
+  const k = Number(params.get('k'));
+  if (Number.isInteger(k) && k >= 2 && k <= 9) view.classes.count = k;
+  const breaks = (params.get('brk') ?? '')
+    .split(',')
+    .filter((b) => b !== '')
+    .map(Number);
+  if (breaks.every(Number.isFinite)) view.classes.breaks = breaks;
+  view.classes.fixed = params.get('scale') !== 'free';
   const [zoom, lat, lon] = (params.get('map') ?? '').split('/').map(Number);
   if ([zoom, lat, lon].every((n) => n !== undefined && Number.isFinite(n)))
     view.camera = { zoom: zoom!, lat: lat!, lon: lon! };
@@ -70,11 +108,19 @@ export function viewToQuery(view: View): string {
   const base = defaultView();
   if (view.from !== base.from) params.set('from', String(view.from));
   if (view.to !== base.to) params.set('to', String(view.to));
+  if (view.focus !== null) params.set('year', String(view.focus));
   if (view.categories.length !== base.categories.length) params.set('cat', view.categories.join(','));
   if (view.articles) params.set('art', view.articles.join(','));
   if (view.series) params.set('stat', view.series);
+  if (view.compare) params.set('cmp', view.compare);
   if (view.selected) params.set('sel', view.selected);
   if (view.labels !== base.labels) params.set('labels', view.labels);
+  if (view.mode !== base.mode) params.set('view', view.mode);
+  if (view.classes.method !== base.classes.method) params.set('cls', view.classes.method);
+  if (view.classes.count !== base.classes.count) params.set('k', String(view.classes.count));
+  if (view.classes.palette !== base.classes.palette) params.set('pal', view.classes.palette);
+  if (view.classes.breaks.length > 0) params.set('brk', view.classes.breaks.join(','));
+  if (!view.classes.fixed) params.set('scale', 'free');
   if (view.camera) {
     const { zoom, lat, lon } = view.camera;
     params.set('map', `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`);

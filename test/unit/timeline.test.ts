@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readDataset } from '../../src/core/data/dataset.ts';
+import { groupEvents } from '../../src/core/analysis/events.ts';
+import { histogram } from '../../src/core/analysis/timeline.ts';
+import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
+
+const read = (kind: string) => ({
+  file: kind,
+  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
+});
+const dataset = readDataset(
+  {
+    sources: read('sources'),
+    incidents: read('incidents'),
+    statistics: read('statistics'),
+    national: read('national'),
+  },
+  { unitById, placeById, layoutsDuring },
+);
+const { events } = groupEvents(dataset.incidents, () => ({ lon: 0, lat: 0 }));
+
+describe('histogram', () => {
+  const { bins, spanning } = histogram(events, 2004, 2019);
+  const year = (y: number) => bins.find((b) => b.year === y)!;
+
+  it('counts every incident once: in a year, or apart when its period spans years', () => {
+    const inBars = bins.reduce((n, b) => n + b.total, 0);
+    expect(inBars + spanning.length).toBe(events.length);
+    expect(spanning.map((e) => e.id)).toEqual(['bishkek-kazakh-national-arrest']);
+  });
+
+  it('never puts an incident known only to the year in January', () => {
+    const zyryanovsk = year(2015);
+    expect(zyryanovsk.total).toBe(1);
+    expect(zyryanovsk.yearOnly).toBe(1);
+    expect(zyryanovsk.byMonth[0]).toBe(0);
+  });
+
+  it('puts month-precise incidents in their month, and a period inside a year in its year only', () => {
+    const y2011 = year(2011);
+    expect(y2011.byMonth[4]).toBe(1); // the May bombing (its most precise statement: 14 May)
+    expect(y2011.byMonth[11]).toBe(1); // Zhanaozen, December
+    expect(y2011.yearOnly).toBe(4); // June-July in Shubarshi; October-December in Atyrau, Taraz, Boraldai
+    expect(y2011.total).toBe(y2011.yearOnly + y2011.byMonth.reduce((a, b) => a + b, 0));
+  });
+});
