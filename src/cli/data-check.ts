@@ -3,6 +3,8 @@
  *
  * Validates the curated data files in static/data (no arguments) or the files given, and prints
  * per file the rows read, accepted, and every rejected row with its line, field and reason.
+ * Files are read as bytes and decoded (UTF-8, UTF-16 or Windows-1251); a file whose header is none
+ * of the atlas's own formats is read as a user's incident or statistics table (src/core/userdata).
  * Exit status 1 when any row is rejected, 2 on a usage error.
  */
 import { readFileSync } from 'node:fs';
@@ -14,13 +16,25 @@ import { parseCsv } from '../core/parse/csv.ts';
 import type { DataContext } from '../core/data/context.ts';
 import type { FileReport } from '../core/types.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
+import { buildUnitIndex } from '../core/geo/assign.ts';
+import { decodeText } from '../core/userdata/decode.ts';
+import { DELIMITER_NAMES } from '../core/userdata/sniff.ts';
+import type { UnitAt } from '../core/userdata/incident-place.ts';
+import { readUserFile } from '../core/userdata/read-user-file.ts';
 
 const DATA_DIR = join(import.meta.dirname, '../../static/data');
+const REGIONS_1997 = join(import.meta.dirname, '../../geo/boundaries/regions-1997.geojson');
+
+/** A file's text, decoded from its bytes whatever the encoding, with what decoding had to say. */
+function readText(path: string): { text: string; warnings: string[] } {
+  const decoded = decodeText(readFileSync(path));
+  return { text: decoded.text, warnings: decoded.warnings };
+}
 
 function curatedFiles(): DatasetFiles {
   const entry = (kind: keyof DatasetFiles) => {
     const path = join(DATA_DIR, `${kind}.csv`);
-    return { file: relative(process.cwd(), path), text: readFileSync(path, 'utf8') };
+    return { file: relative(process.cwd(), path), text: readText(path).text };
   };
   return {
     sources: entry('sources'),
@@ -32,9 +46,43 @@ function curatedFiles(): DatasetFiles {
 
 const gazetteer = { unitById, placeById, layoutsDuring };
 
+/**
+ * Point-in-polygon for users' files, from the 1997-2018 boundaries shipped with the atlas: a point
+ * outside them lies in no unit (null); inside, its unit, when that unit kept its extent in the layout
+ * asked for, else "cannot tell" (undefined: South Kazakhstan's points in 2020 are Turkistan or Shymkent).
+ */
+function shippedUnitAt(): UnitAt {
+  const index = buildUnitIndex(JSON.parse(readFileSync(REGIONS_1997, 'utf8')) as Parameters<typeof buildUnitIndex>[0]);
+  return (lon, lat, layout) => {
+    const unit = index.unitAt(lon, lat);
+    if (unit === null) return null;
+    return unitById(unit)?.layouts.includes(layout) ? unit : undefined;
+  };
+}
+
+/**
+ * Reads a file in none of the atlas's formats as a user's incident or statistics table; `unitAt`
+ * builds the boundary index only when a row has coordinates.
+ */
+function checkUserFile(file: string, unitAt: UnitAt): { report: FileReport; warnings: string[] } {
+  const result = readUserFile(file, readFileSync(file), { unitAt });
+  if (result.kind === null) {
+    const reason = `cannot tell what kind of data file ${basename(file)} is: its header has none of date_start, metric, indicator, seed_file, and no coordinates, date, or value with a region`;
+    const rejected = result.report.rejected.map((r) => ({ ...r, reason }));
+    return { report: { ...result.report, rejected }, warnings: result.warnings };
+  }
+  const columns = Object.entries(result.mapping).map(([field, c]) => `${c.column} → ${field}`);
+  const format = [result.encoding, `${DELIMITER_NAMES[result.delimiter]}-separated`];
+  if (result.decimalComma) format.push('decimal commas');
+  return {
+    report: result.report,
+    warnings: [`read as ${result.kind} (${format.join(', ')}); columns: ${columns.join(', ')}`, ...result.warnings],
+  };
+}
+
 /** Checks files given on the command line, each against the curated sources plus any given sources file. */
 function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[] } {
-  const texts = paths.map((path) => ({ file: path, text: readFileSync(path, 'utf8') }));
+  const texts = paths.map((path) => ({ file: path, ...readText(path) }));
   const curatedData = readDataset(curatedFiles(), gazetteer);
   const sourceIds = new Set(curatedData.sources.map((s) => s.id));
   const kinds = texts.map(({ text }) => detectKind(parseCsv(text).header));
@@ -44,22 +92,19 @@ function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[
   const context: DataContext = { ...gazetteer, sourceIds };
   const reports: FileReport[] = [];
   const warnings: string[] = [];
-  texts.forEach(({ file, text }, i) => {
+  let shipped: UnitAt | null = null;
+  const unitAt: UnitAt = (lon, lat, layout) => (shipped ??= shippedUnitAt())(lon, lat, layout);
+  texts.forEach(({ file, text, warnings: decoding }, i) => {
     const kind = kinds[i];
     if (!kind) {
-      const rows = parseCsv(text).rows;
-      const reason = `cannot tell what kind of data file ${basename(file)} is: its header has none of date_start, metric, indicator, seed_file`;
-      reports.push({
-        file,
-        rows: rows.length,
-        accepted: 0,
-        rejected: rows.map((r) => ({ row: r.line, field: '(file)', reason })),
-      });
+      const result = checkUserFile(file, unitAt);
+      reports.push(result.report);
+      warnings.push(...result.warnings.map((w) => `${file}: ${w}`));
       return;
     }
     const result = linked(readKind(kind, file, text, context), curatedData);
     reports.push(result.report);
-    warnings.push(...result.warnings.map((w) => `${file}: ${w}`));
+    warnings.push(...[...decoding, ...result.warnings].map((w) => `${file}: ${w}`));
   });
   return { reports, warnings };
 }
