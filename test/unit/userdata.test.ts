@@ -854,3 +854,17 @@ function acledClean(): string {
     .filter((line) => !line.startsWith('KAZ8,'))
     .join('\n');
 }
+
+describe('progress', () => {
+  it('reports rows read up to the total, for the import progress bar', async () => {
+    const { readUserFile } = await import('../../src/core/userdata/read-user-file.ts');
+    const rows = ['date,latitude,longitude,event_type,fatalities'];
+    for (let i = 0; i < 12_000; i++) rows.push(`2011-05-14,50.28,57.17,Explosions/Remote violence,${i % 3}`);
+    const calls: [number, number][] = [];
+    const file = readUserFile('big.csv', new TextEncoder().encode(rows.join('\n')), { onProgress: (d, t) => calls.push([d, t]) });
+    expect(file.report.rows).toBe(12_000);
+    expect(calls[0]).toEqual([0, 12_000]);
+    expect(calls[calls.length - 1]).toEqual([12_000, 12_000]);
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+  });
+});

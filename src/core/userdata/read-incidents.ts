@@ -12,7 +12,7 @@ import type { CategoryOverrides } from './categories.ts';
 import { readCategory, readDates } from './incident-cells.ts';
 import { locateIncident, type UnitAt } from './incident-place.ts';
 import { createLocator } from './locate.ts';
-import { readRows, refuse, type UserReadResult } from './rows.ts';
+import { type Progress, readRows, refuse, type UserReadResult } from './rows.ts';
 import { readUserCount, type Delimiter } from './sniff.ts';
 import { readTable } from './table.ts';
 
@@ -35,6 +35,8 @@ export interface UserIncidentOptions {
   delimiter?: Delimiter;
   /** Point-in-polygon at a layout, for rows with coordinates (see {@link UnitAt}). */
   unitAt?: UnitAt;
+  /** Told how many rows are read, for a progress bar. */
+  onProgress?: Progress;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -51,42 +53,49 @@ export function readUserIncidents(
   const table = readTable(bytes, options);
   const mapping = applyMapping(table.header, options.overrides);
   const locator = createLocator();
-  return readRows(fileName, table, mapping, (row): UserIncident => {
-    const dated = readDates(row);
-    const category = readCategory(row, options);
-    const where = locateIncident(row, dated?.start.start ?? today(), locator, options.unitAt);
-    const count = (field: 'killed' | 'injured' | 'arrested') => {
-      const read = readUserCount(row.cell(field), table.decimalComma);
-      return read !== null && 'error' in read ? refuse(row, field, read.error, null) : read;
-    };
-    const typeText = [row.cell('category'), row.cell('subCategory')].filter((t) => t !== '').join(': ');
-    const placeText = row.cell('place') || row.cell('region');
-    const fallbackTitle = `${typeText || category || 'Incident'}${placeText ? `, ${placeText}` : ''}`;
-    const noDate = { text: '', start: '', end: '', precision: 'day' as const };
-    return {
-      id: `${fileName}:${row.line}`,
-      event: `${fileName}:${row.cell('id') || `line-${row.line}`}`,
-      related: [],
-      category: category ?? 'attack',
-      title: row.cell('title') || fallbackTitle,
-      dateStart: dated?.start ?? noDate,
-      dateEnd: dated?.end ?? null,
-      datePrecision: dated?.precision ?? 'day',
-      place: where.place,
-      locationPrecision: where.precision,
-      country: where.country,
-      killed: count('killed'),
-      injured: count('injured'),
-      arrested: count('arrested'),
-      perpetrator: row.cell('perpetrator'),
-      articles: [],
-      sourceId: fileName,
-      citation: row.cell('source'),
-      quote: '',
-      notes: [row.cell('notes'), ...where.notes].filter((n) => n !== '').join(' '),
-      line: row.line,
-      position: where.position,
-      unit: where.unit,
-    };
-  });
+  return readRows(
+    fileName,
+    table,
+    mapping,
+    (row): UserIncident => {
+      const dated = readDates(row);
+      const category = readCategory(row, options);
+      const where = locateIncident(row, dated?.start.start ?? today(), locator, options.unitAt);
+      const count = (field: 'killed' | 'injured' | 'arrested') => {
+        const read = readUserCount(row.cell(field), table.decimalComma);
+        return read !== null && 'error' in read ? refuse(row, field, read.error, null) : read;
+      };
+      const typeText = [row.cell('category'), row.cell('subCategory')].filter((t) => t !== '').join(': ');
+      const placeText = row.cell('place') || row.cell('region');
+      const fallbackTitle = `${typeText || category || 'Incident'}${placeText ? `, ${placeText}` : ''}`;
+      const noDate = { text: '', start: '', end: '', precision: 'day' as const };
+      return {
+        id: `${fileName}:${row.line}`,
+        event: `${fileName}:${row.cell('id') || `line-${row.line}`}`,
+        related: [],
+        category: category ?? 'attack',
+        title: row.cell('title') || fallbackTitle,
+        dateStart: dated?.start ?? noDate,
+        dateEnd: dated?.end ?? null,
+        datePrecision: dated?.precision ?? 'day',
+        place: where.place,
+        locationPrecision: where.precision,
+        country: where.country,
+        killed: count('killed'),
+        injured: count('injured'),
+        arrested: count('arrested'),
+        perpetrator: row.cell('perpetrator'),
+        articles: [],
+        sourceId: fileName,
+        citation: row.cell('source'),
+        quote: '',
+        notes: [row.cell('notes'), ...where.notes].filter((n) => n !== '').join(' '),
+        line: row.line,
+        position: where.position,
+        unit: where.unit,
+      };
+    },
+    [],
+    options.onProgress,
+  );
 }

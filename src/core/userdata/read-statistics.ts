@@ -12,7 +12,7 @@ import { layoutAt, unitsOf } from '../gazetteer.ts';
 import { applyMapping, type ColumnOverrides } from './columns.ts';
 import { metricOf, parsePeriod } from './figures.ts';
 import { createLocator, type Locator } from './locate.ts';
-import { readRows, refuse, type RowContext, type UserReadResult } from './rows.ts';
+import { readRows, refuse, type Progress, type RowContext, type UserReadResult } from './rows.ts';
 import { NATIONAL, NO_ARTICLE, readArticle, readLevel } from './statistic-cells.ts';
 import { readUserCount, type Delimiter } from './sniff.ts';
 import { readTable } from './table.ts';
@@ -24,6 +24,8 @@ export interface UserStatisticOptions {
   /** The period of every row, for a table without a period or year column: `2019`, `январь-октябрь 2019`. */
   period?: string;
   delimiter?: Delimiter;
+  /** Told how many rows are read, for a progress bar. */
+  onProgress?: Progress;
 }
 
 /** What every row of one file shares. */
@@ -104,7 +106,14 @@ export function readUserStatistics(
     decimalComma: table.decimalComma,
     locator: createLocator(),
   };
-  const result = readRows(fileName, table, mapping, (row) => readFigure(row, fileName, context), warnings);
+  const result = readRows(
+    fileName,
+    table,
+    mapping,
+    (row) => readFigure(row, fileName, context),
+    warnings,
+    options.onProgress,
+  );
   return { ...result, records: markComplete(result.records) };
 }
 

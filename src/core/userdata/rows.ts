@@ -37,6 +37,10 @@ export interface UserReadResult<R> {
   warnings: string[];
 }
 
+/** Called every PROGRESS_EVERY rows (and at the end) with rows read so far and the total. */
+export type Progress = (done: number, total: number) => void;
+const PROGRESS_EVERY = 5000;
+
 const SHOWN_PER_KIND = 10;
 const LONGEST_REASON = 300;
 const shorten = (s: string): string => (s.length > LONGEST_REASON ? `${s.slice(0, LONGEST_REASON)}…` : s);
@@ -48,12 +52,15 @@ export function readRows<R>(
   mapping: ColumnMapping,
   build: (row: RowContext) => R,
   fileWarnings: string[] = [],
+  onProgress?: Progress,
 ): UserReadResult<R> {
   const records: R[] = [];
   const rejected: Rejection[] = [];
   const byKind = new Map<string, string[]>();
   const width = table.header.length;
-  for (const row of table.rows) {
+  const total = table.rows.length;
+  for (const [i, row] of table.rows.entries()) {
+    if (onProgress && i % PROGRESS_EVERY === 0) onProgress(i, total);
     const errors: { field: string; reason: string }[] = [];
     const column = (field: AtlasField): string => mapping[field]?.column ?? field;
     const context: RowContext = {
@@ -85,6 +92,7 @@ export function readRows<R>(
     if (errors.length === 0 && record !== null) records.push(record);
     else rejected.push(toRejection(row.line, errors));
   }
+  onProgress?.(total, total);
   const warnings = [...table.warnings, ...fileWarnings];
   for (const lines of byKind.values()) {
     warnings.push(...lines.slice(0, SHOWN_PER_KIND));

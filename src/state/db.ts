@@ -1,0 +1,25 @@
+import { openDB, type IDBPDatabase } from 'idb';
+
+/** The atlas's IndexedDB: imported boundaries and imported datasets, kept in this browser only. */
+const NAME = 'kz-atlas';
+const VERSION = 2;
+export const BOUNDARIES = 'boundaries';
+export const DATASETS = 'datasets';
+
+let db: Promise<IDBPDatabase> | null = null;
+
+/** Opens (and on first use creates or upgrades) the database. Version 1 had only boundaries. */
+export function openAtlasDb(): Promise<IDBPDatabase> {
+  db ??= openDB(NAME, VERSION, {
+    upgrade(database) {
+      if (!database.objectStoreNames.contains(BOUNDARIES)) database.createObjectStore(BOUNDARIES, { keyPath: 'id' });
+      if (!database.objectStoreNames.contains(DATASETS)) database.createObjectStore(DATASETS, { keyPath: 'id' });
+    },
+  });
+  return db;
+}
+
+/** Structured clone refuses Svelte proxies; stored records are plain data, so a JSON round trip is exact. */
+export function plainCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
