@@ -1,6 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import regionsUrl from '../../geo/boundaries/regions-1997.geojson?url';
-import contextUrl from '../../geo/boundaries/context.geojson?url';
+import regionsUrl from '../../geo/boundaries/regions-1997.topojson?url';
+import contextUrl from '../../geo/boundaries/context.topojson?url';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import { readDataset, type Dataset } from '../core/data/dataset.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 
@@ -23,6 +25,14 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
+/** The boundary files ship as TopoJSON (shared borders stored once); the map takes GeoJSON. */
+function fromTopoJson(text: string, name: string): FeatureCollection {
+  const topology = JSON.parse(text) as Topology;
+  const object = topology.objects[name];
+  if (!object) throw new Error(`the boundary file has no object "${name}"`);
+  return feature(topology, object) as FeatureCollection;
+}
+
 /**
  * Loads the embedded data: the curated CSV files served from static/data and the boundary files
  * bundled from geo/. Everything comes from this origin; nothing leaves the machine.
@@ -30,8 +40,8 @@ async function fetchText(url: string): Promise<string> {
 export async function loadEmbedded(base = import.meta.env.BASE_URL): Promise<Loaded> {
   const [texts, regions, context] = await Promise.all([
     Promise.all(DATA_FILES.map((kind) => fetchText(`${base}data/${kind}.csv`))),
-    fetchText(regionsUrl).then((t) => JSON.parse(t) as Boundaries),
-    fetchText(contextUrl).then((t) => JSON.parse(t) as FeatureCollection),
+    fetchText(regionsUrl).then((t) => fromTopoJson(t, 'regions') as Boundaries),
+    fetchText(contextUrl).then((t) => fromTopoJson(t, 'context')),
   ]);
   const files = Object.fromEntries(
     DATA_FILES.map((kind, i) => [kind, { file: `static/data/${kind}.csv`, text: texts[i]! }]),

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature as topojsonFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 
 type Polygonal = Polygon | MultiPolygon;
 type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string };
@@ -194,5 +196,38 @@ describe('context.geojson', () => {
       expect(positionsOf(f.geometry).length, f.properties.name).toBeGreaterThan(0);
       expect(bboxesIntersect(turf.bbox(f), CONTEXT_BBOX), f.properties.name).toBe(true);
     }
+  });
+});
+
+describe('the TopoJSON the app loads', () => {
+  const decode = (file: string, name: string) => {
+    const topology = JSON.parse(
+      readFileSync(new URL(`../../geo/boundaries/${file}`, import.meta.url), 'utf8'),
+    ) as Topology;
+    return topojsonFeature(topology, topology.objects[name]!) as unknown as FeatureCollection<
+      Polygon | MultiPolygon,
+      { unit?: string; name?: string }
+    >;
+  };
+
+  it('decodes to the same 16 units with areas within 0.5% of the GeoJSON', () => {
+    const topo = decode('regions-1997.topojson', 'regions');
+    const geo = JSON.parse(
+      readFileSync(new URL('../../geo/boundaries/regions-1997.geojson', import.meta.url), 'utf8'),
+    ) as FeatureCollection<Polygon | MultiPolygon, { unit: string }>;
+    expect(topo.features.map((f) => f.properties.unit)).toEqual(geo.features.map((f) => f.properties.unit));
+    topo.features.forEach((f, i) => {
+      const a = turf.area(f);
+      const b = turf.area(geo.features[i]!);
+      expect(Math.abs(a - b) / b, f.properties.unit).toBeLessThan(0.005);
+    });
+  });
+
+  it('keeps every context feature', () => {
+    const topo = decode('context.topojson', 'context');
+    const geo = JSON.parse(
+      readFileSync(new URL('../../geo/boundaries/context.geojson', import.meta.url), 'utf8'),
+    ) as FeatureCollection;
+    expect(topo.features).toHaveLength(geo.features.length);
   });
 });
