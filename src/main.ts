@@ -3,5 +3,14 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import App from './ui/App.svelte';
 import './ui/global.css';
+import { atlas } from './state/atlas.svelte.ts';
+import { applyDocumentLanguage } from './i18n/language.ts';
 
-mount(App, { target: document.getElementById('app')! });
+// The view and the language come from the link (else the remembered or the browser's language)
+// before the first render, so that the page never flashes in another language.
+atlas.readUrl(window.location.search);
+applyDocumentLanguage(atlas.lang);
+/** `?embed` (any value): the map alone, for an iframe. */
+const embed = new URLSearchParams(window.location.search).has('embed');
+
+mount(App, { target: document.getElementById('app')!, props: { embed } });

@@ -166,8 +166,20 @@ const numberFormats = new Map<UiLang, Intl.NumberFormat>();
 /** A number with the language's digit grouping and decimal sign: `1,800.5`, `1 800,5`. */
 export function formatNumber(n: number, lang: UiLang): string {
   let format = numberFormats.get(lang);
-  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })));
+  if (!format) numberFormats.set(lang, (format = numberFormat(lang)));
   return format.format(n);
+}
+
+/**
+ * A number format for the language. Some runtimes (Chromium) claim Kazakh but format its numbers
+ * the English way (13,500,000.5); Kazakh writes them as Russian does (13 500 000,5), so that format
+ * stands in when the runtime's Kazakh grouping is not a space.
+ */
+function numberFormat(lang: UiLang): Intl.NumberFormat {
+  const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  if (lang === 'kk' && /\d,\d{3}/.test(format.format(1234.5)))
+    return new Intl.NumberFormat('ru', { maximumFractionDigits: 2 });
+  return format;
 }
 
 /** The word a Kazakh number ends with when read aloud, and the ablative suffix it takes. */

@@ -15,12 +15,13 @@ import {
   YEAR_MAX,
   YEAR_MIN,
   defaultView,
+  queryLang,
   viewFromQuery,
   viewToQuery,
   type ClassView,
-  type LabelLang,
   type View,
 } from '../core/view/url.ts';
+import { detectLanguage, type UiLang } from '../i18n/language.ts';
 import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../core/gazetteer.ts';
 import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
@@ -64,7 +65,8 @@ class AtlasState {
   seriesId = $state<string | null>(null);
   selected = $state<string | null>(null);
   camera = $state<View['camera']>(null);
-  labels = $state<LabelLang>('en');
+  /** The interface language: menus, legend, panels and the map's unit labels. */
+  lang = $state<UiLang>('en');
   /** One year of the range shown on its own (the timeline's play head), or null for the whole range. */
   focus = $state<number | null>(null);
   /** The statistic compared with the one shown (`years:2011-2013` for incident counts), or null. */
@@ -261,7 +263,7 @@ class AtlasState {
       compare: this.compare,
       selected: this.selected,
       camera: this.camera,
-      labels: this.labels,
+      labels: this.lang,
       classes: this.classView,
       mode: this.mode,
     };
@@ -279,11 +281,13 @@ class AtlasState {
     this.seriesId = view.series;
     this.selected = view.selected;
     this.camera = view.camera;
-    this.labels = view.labels;
+    this.lang = view.labels;
   }
 
+  /** Applies a link's view; a link that names no language opens in the remembered or the browser's one. */
   readUrl(search: string): void {
     this.applyView(viewFromQuery(search));
+    if (queryLang(search) === null) this.lang = detectLanguage().lang;
   }
 
   urlQuery(): string {

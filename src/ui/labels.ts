@@ -1,6 +1,10 @@
 import type { DatePrecision, IncidentCategory, LocationPrecision } from '../core/types.ts';
 
-/** Words shown to users for the data's codes. */
+/**
+ * The English words for the data's codes, as the English catalogue (`src/i18n/messages/en.ts`)
+ * words them. The interface itself shows `t('category.…')`, `t('precision.…')` in the chosen
+ * language; these English tables remain as the reference the i18n tests hold the catalogue to.
+ */
 export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
   attack: 'Attack',
   foiled_plot: 'Foiled plot',

@@ -236,7 +236,8 @@ describe('selecting incidents and cities', () => {
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('arrested: 4');
     expect(text).toContain('In Pavlodar Region at the time (2014)');
-    expect(text).toContain('1997:233');
+    // The charge, Article 233 of the 1997 code, written out as the interface words articles.
+    expect(text).toContain('Art. 233 (1997 code)');
     expect(text).toContain('How Real is the Jihadi Threat to Kazakhstan?');
     expect(consoleErrors).toEqual([]);
     await page.context().close();

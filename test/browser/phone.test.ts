@@ -28,7 +28,9 @@ describe('on a 360 px phone', () => {
     await waitForMap(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.locator('.maplibregl-ctrl-attrib').getAttribute('class')).toContain('maplibregl-compact');
-    expect(await page.locator('.maplibregl-ctrl-attrib').getAttribute('class')).not.toContain('maplibregl-compact-show');
+    expect(await page.locator('.maplibregl-ctrl-attrib').getAttribute('class')).not.toContain(
+      'maplibregl-compact-show',
+    );
 
     const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const point = await page.evaluate(() => (window as unknown as { __map: MapHandle }).__map.project([60.5, 49.6]));

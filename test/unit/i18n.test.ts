@@ -400,3 +400,11 @@ describe('language choice', () => {
     expect(withLangParam('from=2011&lang=kk', null)).toBe('from=2011');
   });
 });
+
+describe('Kazakh numbers', () => {
+  it('group thousands with a space and write decimals with a comma, as Kazakh does', async () => {
+    const { formatNumber } = await import('../../src/i18n/translate.ts');
+    expect(formatNumber(13_500_000_000, 'kk').replace(/\s/g, ' ')).toBe('13 500 000 000');
+    expect(formatNumber(2.5, 'kk')).toBe('2,5');
+  });
+});

@@ -861,7 +861,9 @@ describe('progress', () => {
     const rows = ['date,latitude,longitude,event_type,fatalities'];
     for (let i = 0; i < 12_000; i++) rows.push(`2011-05-14,50.28,57.17,Explosions/Remote violence,${i % 3}`);
     const calls: [number, number][] = [];
-    const file = readUserFile('big.csv', new TextEncoder().encode(rows.join('\n')), { onProgress: (d, t) => calls.push([d, t]) });
+    const file = readUserFile('big.csv', new TextEncoder().encode(rows.join('\n')), {
+      onProgress: (d, t) => calls.push([d, t]),
+    });
     expect(file.report.rows).toBe(12_000);
     expect(calls[0]).toEqual([0, 12_000]);
     expect(calls[calls.length - 1]).toEqual([12_000, 12_000]);

@@ -1,6 +1,7 @@
 import type { IncidentCategory } from '../types.ts';
 import { INCIDENT_CATEGORIES } from '../data/incidents.ts';
 import { CLASS_METHODS, SEQUENTIAL_PALETTES, type ClassMethod, type SequentialPalette } from '../analysis/classify.ts';
+import { LANG_PARAM, parseLang, UI_LANGS, type UiLang } from '../../i18n/language.ts';
 
 /** How the choropleth is classified and coloured. */
 export interface ClassView {
@@ -28,14 +29,20 @@ export interface View {
   /** `unit:aktobe`, `city:taraz` or `event:aktobe-2011-05`. */
   selected: string | null;
   camera: { zoom: number; lat: number; lon: number } | null;
-  /** Language of the map's unit labels. */
+  /**
+   * The interface language (menus, legend, panels and the map's unit labels alike). Written as
+   * `lang=`; read from `lang=`, or from `labels=` of links made before the interface spoke Russian
+   * and Kazakh. The field keeps its old name so that stored views and their tests stay valid.
+   */
   labels: LabelLang;
   classes: ClassView;
   mode: 'map' | 'table';
 }
 
-export type LabelLang = 'en' | 'ru' | 'kk';
-export const LABEL_LANGS: readonly LabelLang[] = ['en', 'ru', 'kk'];
+export type LabelLang = UiLang;
+export const LABEL_LANGS: readonly LabelLang[] = UI_LANGS;
+/** The old name of the language parameter, still read so that old links open in their language. */
+export const LEGACY_LANG_PARAM = 'labels';
 
 export const YEAR_MIN = 2004;
 /** The slider reaches the present so that users can compare 2011 with 2023; the seed data ends in 2019. */
@@ -62,6 +69,15 @@ const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
 /**
+ * The interface language a query string asks for (`lang=ru`, or the old `labels=ru`), or null when
+ * it names none, so that the caller can fall back to the remembered or the browser's language.
+ */
+export function queryLang(query: string): LabelLang | null {
+  const params = new URLSearchParams(query);
+  return parseLang(params.get(LANG_PARAM)) ?? parseLang(params.get(LEGACY_LANG_PARAM));
+}
+
+/**
  * Reads a view from a query string. Anything malformed falls back to the default for that part
  * only, so an old or hand-edited link still opens.
  */
@@ -84,7 +100,7 @@ export function viewFromQuery(query: string): View {
   view.series = params.get('stat');
   view.compare = params.get('cmp');
   view.selected = params.get('sel');
-  view.labels = oneOf(params.get('labels'), LABEL_LANGS) ?? view.labels;
+  view.labels = queryLang(query) ?? view.labels;
   view.mode = oneOf(params.get('view'), ['map', 'table'] as const) ?? view.mode;
   view.classes.method = oneOf(params.get('cls'), CLASS_METHODS) ?? view.classes.method;
   view.classes.palette = oneOf(params.get('pal'), SEQUENTIAL_PALETTES) ?? view.classes.palette;
@@ -114,7 +130,7 @@ export function viewToQuery(view: View): string {
   if (view.series) params.set('stat', view.series);
   if (view.compare) params.set('cmp', view.compare);
   if (view.selected) params.set('sel', view.selected);
-  if (view.labels !== base.labels) params.set('labels', view.labels);
+  if (view.labels !== base.labels) params.set(LANG_PARAM, view.labels);
   if (view.mode !== base.mode) params.set('view', view.mode);
   if (view.classes.method !== base.classes.method) params.set('cls', view.classes.method);
   if (view.classes.count !== base.classes.count) params.set('k', String(view.classes.count));

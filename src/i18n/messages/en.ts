@@ -30,6 +30,8 @@ export const en = {
     loading: 'Loading boundaries and data…',
     language: 'Language',
     languageNames: { en: 'English', ru: 'Русский', kk: 'Қазақша' },
+    leftPanel: 'Filters, legend and boundaries',
+    rightPanel: 'Details, national figures and lists',
   },
   common: {
     and: 'and',
@@ -80,6 +82,8 @@ export const en = {
     notReportedInPeriods: 'Not reported in one or both periods',
     change: 'Change from {before} to {after}',
     noChange: 'no change',
+    classRange: '{from} to {to}',
+    circlesHidden: "City circles are hidden while comparing periods; the cities' units are compared.",
     cityFigure: 'City figure (circle area ∝ value)',
     derived: "Derived from the source's words, not stated as a number",
     noStatisticTitle: 'No statistic in view',
@@ -92,6 +96,7 @@ export const en = {
   },
   details: {
     ariaLabel: 'Details',
+    close: 'Close details',
     kato: 'KATO {code}',
     derived: '(derived)',
     notReportedBySource: 'Not reported by the source',
@@ -181,6 +186,11 @@ export const en = {
     ariaLabel: "Map of Kazakhstan's regions and incidents",
     notReported: 'not reported',
     attribution: 'Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    toggleAttribution: 'Show or hide the map credits',
+    kilometres: 'km',
+    metres: 'm',
   },
   view: {
     ariaLabel: 'View',
@@ -206,6 +216,13 @@ export const en = {
     filterRows: 'Filter rows',
     rowCount: '{shown} of {total} rows',
     noRows: 'No rows for these filters.',
+    values: {
+      national: 'national',
+      region: 'region',
+      city: 'city',
+      stated: 'stated',
+      derived: 'derived',
+    },
     columns: {
       where: 'Where',
       level: 'Level',
@@ -325,6 +342,19 @@ export const en = {
     articles: 'Criminal Code articles: {articles}',
     sources: 'Sources',
     attribution: 'Boundaries: Natural Earth (public domain). Lakes: © OpenStreetMap contributors (ODbL).',
+    hint: 'Exactly what the filters show, every row with its source.',
+    preparing: 'Preparing the image…',
+    failed: 'The export failed: {error}',
+  },
+  share: {
+    title: 'Share / Embed',
+    link: 'Link to this view',
+    embed: 'Embed code (iframe)',
+    copyLink: 'Copy the link',
+    copyEmbed: 'Copy the embed code',
+    copied: 'Copied.',
+    copyManually: 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+    openFull: 'Open the full atlas',
   },
 } as const;
 

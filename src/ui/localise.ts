@@ -1,0 +1,203 @@
+/**
+ * The words the core computes in English (series titles, layout reasons, boundary notes, class
+ * bounds), rebuilt from the i18n catalogue in the interface language. Pure: the translator comes
+ * in as a parameter, the gazetteer is static data, and nothing reads the DOM.
+ */
+import type { StatSeries } from '../core/analysis/series.ts';
+import type { ColourClass } from '../core/analysis/classify.ts';
+import type { Choropleth } from '../core/analysis/choropleth.ts';
+import type { GeometryChoice, GeometrySet } from '../core/geo/geometry-sets.ts';
+import type { FuzzyDate, LayoutId } from '../core/types.ts';
+import { INCIDENT_SERIES_ID } from '../core/analysis/incident-counts.ts';
+import { layoutsDuring, unitById } from '../core/gazetteer.ts';
+import { parseFuzzyDate } from '../core/parse/dates.ts';
+import {
+  formatArticleKey,
+  formatFuzzyDate,
+  formatList,
+  formatNumber,
+  formatYears,
+  type Translator,
+  type UiLang,
+} from '../i18n/translate.ts';
+import { unitNameById } from '../i18n/units.ts';
+
+/** A metric's name (`Persons convicted`), or its code when the catalogue does not know it. */
+export function metricLabel(metric: string, t: Translator): string {
+  const key = `metric.${metric}`;
+  return t.has(key) ? t.dynamic(key) : metric;
+}
+
+/** The years an incident-count series covers (its period is the selected years). */
+function seriesYears(series: StatSeries): [number, number] {
+  return [Number(series.periodStart.slice(0, 4)), Number(series.periodEnd.slice(0, 4))];
+}
+
+/** `Art. 256 part 2 (2014 code)`, `ст. 256 ч. 2 УК РК (2014)`; `selected categories` for incident counts. */
+export function seriesArticle(series: StatSeries, t: Translator): string {
+  if (series.id === INCIDENT_SERIES_ID) return t('series.selectedCategories');
+  const formatted = formatArticleKey(series.articleKey, t.lang);
+  return formatted === series.articleKey ? series.articleLabel : formatted;
+}
+
+/** The period as the source labels it (data text), or the selected years for incident counts. */
+export function seriesPeriod(series: StatSeries, t: Translator): string {
+  if (series.id !== INCIDENT_SERIES_ID) return series.periodLabel;
+  const [from, to] = seriesYears(series);
+  return formatYears(from, to, t.lang);
+}
+
+/** `Persons convicted, Art. 256 part 2 (2014 code), 2017` in the interface language. */
+export function seriesTitle(series: StatSeries, t: Translator): string {
+  return t('series.title', {
+    metric: metricLabel(series.metric, t),
+    article: seriesArticle(series, t),
+    period: seriesPeriod(series, t),
+  });
+}
+
+/** A measure without its period, for a unit's profile: `Persons convicted, Art. 273 (2014 code)`. */
+export function measureTitle(series: StatSeries, t: Translator): string {
+  return `${metricLabel(series.metric, t)}, ${seriesArticle(series, t)}`;
+}
+
+/** Why the map uses the units it uses, as `chooseLayout` decides it, in words. */
+export function layoutReason(
+  layout: LayoutId,
+  series: StatSeries | null,
+  from: number,
+  to: number,
+  t: Translator,
+): string {
+  const label = t(`layout.${layout}`);
+  const reason = series
+    ? t('layout.reasonSeries', { layout: label, period: seriesPeriod(series, t) })
+    : t('layout.reasonYears', { layout: label, year: to });
+  const changes = layoutsDuring(String(from), String(to)).length - 1;
+  return changes > 0
+    ? `${reason} ${t('layout.spans', { count: changes, years: formatYears(from, to, t.lang) })}`
+    : reason;
+}
+
+/** A boundary set's name: the embedded one in words, an import by its file name (data). */
+export function setLabel(set: GeometrySet, t: Translator): string {
+  return set.origin === 'embedded' ? t('boundaries.embeddedLabel') : set.label;
+}
+
+/** Which boundaries are drawn and how (exact, dissolved, or an earlier layout). */
+export function geometryNote(geometry: GeometryChoice, t: Translator): string {
+  const label = setLabel(geometry.set, t);
+  if (geometry.mode === 'exact') return t('notes.boundariesExact', { label });
+  if (geometry.mode === 'dissolved') return t('notes.boundariesDissolved', { label });
+  return t('notes.boundariesEarlier', { label });
+}
+
+/**
+ * The legend's remarks on a choropleth, as `joinSeries` words them: figures of later units summed
+ * into the loaded unit containing them, and unit figures that no loaded boundary contains (a unit
+ * absent from the geometry, not a city, and summed into no loaded unit).
+ */
+export function choroplethNotes(
+  choropleth: Choropleth,
+  series: StatSeries,
+  unitIds: readonly string[],
+  t: Translator,
+): string[] {
+  const loaded = new Set(unitIds);
+  const summed = new Set(choropleth.regions.flatMap((r) => r.summedFrom));
+  const name = (id: string) => unitNameById(id, t.lang);
+  const undrawn = series.figures.flatMap((f) => {
+    if (f.level !== 'region' || !f.unit || loaded.has(f.unit) || summed.has(f.unit)) return [];
+    const unit = unitById(f.unit);
+    return unit && unit.kind !== 'city' ? [t('notes.noBoundary', { unit: name(unit.id) })] : [];
+  });
+  const within = choropleth.regions
+    .filter((r) => r.summedFrom.length > 0)
+    .map((r) => t('notes.shownWithin', { units: formatList(r.summedFrom.map(name), t.lang), unit: name(r.unit) }));
+  return [...new Set([...undrawn, ...within])];
+}
+
+/** A number of the legend: rounded to one decimal, grouped, with a true minus sign. */
+function legendNumber(x: number, lang: UiLang): string {
+  const rounded = Math.round(x * 10) / 10;
+  const text = formatNumber(Math.abs(rounded), lang);
+  return rounded < 0 ? `−${text}` : text;
+}
+
+/** A class's bounds in words: `5`, `6–7`, `−4 to −2.7` (`от −4 до −2,7`). */
+export function classLabel(c: ColourClass, t: Translator): string {
+  const min = legendNumber(c.min, t.lang);
+  const max = legendNumber(c.max, t.lang);
+  if (min === max) return min;
+  return c.min < 0 || c.max < 0 ? t('legend.classRange', { from: min, to: max }) : `${min}–${max}`;
+}
+
+/** A partial ISO date (`2019-03-23`) in words, or `…` when open or unreadable. */
+export function dateOrOpen(text: string | null, lang: UiLang): string {
+  if (!text) return '…';
+  const date = parseFuzzyDate(text);
+  return 'error' in date ? text : formatFuzzyDate(date as FuzzyDate, lang);
+}
+
+/**
+ * The digits of a label written the language's way: `+1 (+14.3%)` → `+1 (+14,3%)` in Russian;
+ * counts keep no grouping below 10 000 in Russian and Kazakh, as Intl writes them.
+ */
+export function localiseDigits(text: string, lang: UiLang): string {
+  return text.replace(/\d+(?:\.\d+)?/g, (digits) => formatNumber(Number(digits), lang));
+}
+
+/** A character no message contains, to find where a parameter lands in a translated text. */
+const MARK = '\u0000';
+
+/**
+ * A message split around one parameter, so that the parameter (English words from code, such as
+ * an error) can be wrapped in an element of its own with `lang="en"`: `[before, after]`.
+ */
+export function around(message: (marker: string) => string): [string, string] {
+  const [before = '', after = ''] = message(MARK).split(MARK);
+  return [before, after];
+}
+
+/** ISO 3166-1 alpha-2 codes of the neighbouring countries the base map names, by numeric code. */
+// prettier-ignore
+const COUNTRY_CODES: Readonly<Record<string, string>> = {
+  '004': 'AF', '031': 'AZ', '048': 'BH', '050': 'BD', '051': 'AM', '064': 'BT', '100': 'BG', '104': 'MM',
+  '112': 'BY', '156': 'CN', '196': 'CY', '233': 'EE', '246': 'FI', '268': 'GE', '275': 'PS', '300': 'GR',
+  '356': 'IN', '364': 'IR', '368': 'IQ', '376': 'IL', '398': 'KZ', '400': 'JO', '414': 'KW', '417': 'KG',
+  '422': 'LB', '428': 'LV', '440': 'LT', '496': 'MN', '498': 'MD', '512': 'OM', '524': 'NP', '586': 'PK',
+  '634': 'QA', '642': 'RO', '643': 'RU', '682': 'SA', '760': 'SY', '762': 'TJ', '784': 'AE', '792': 'TR',
+  '795': 'TM', '804': 'UA', '818': 'EG', '860': 'UZ',
+};
+
+/**
+ * Kazakh names of the same countries (as CLDR writes them). Chromium's `Intl` claims Kazakh but
+ * names countries in English, so Kazakh comes from this list in every browser.
+ */
+// prettier-ignore
+const KAZAKH_COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  AF: 'Ауғанстан', AZ: 'Әзербайжан', BH: 'Бахрейн', BD: 'Бангладеш', AM: 'Армения', BT: 'Бутан', BG: 'Болгария',
+  MM: 'Мьянма', BY: 'Беларусь', CN: 'Қытай', CY: 'Кипр', EE: 'Эстония', FI: 'Финляндия', GE: 'Грузия',
+  PS: 'Палестина', GR: 'Грекия', IN: 'Үндістан', IR: 'Иран', IQ: 'Ирак', IL: 'Израиль', KZ: 'Қазақстан',
+  JO: 'Иордания', KW: 'Кувейт', KG: 'Қырғызстан', LB: 'Ливан', LV: 'Латвия', LT: 'Литва', MN: 'Моңғолия',
+  MD: 'Молдова', OM: 'Оман', NP: 'Непал', PK: 'Пәкістан', QA: 'Катар', RO: 'Румыния', RU: 'Ресей',
+  SA: 'Сауд Арабиясы', SY: 'Сирия', TJ: 'Тәжікстан', AE: 'Біріккен Араб Әмірліктері', TR: 'Түркия',
+  TM: 'Түрікменстан', UA: 'Украина', EG: 'Мысыр', UZ: 'Өзбекстан',
+};
+
+/**
+ * A neighbouring country's name in the interface language: Russian from the browser's own country
+ * names (`Intl.DisplayNames`), Kazakh from the list above; the base map's English name in English
+ * and wherever the code or the name is unknown (`N. Cyprus`, `Siachen Glacier`).
+ */
+export function countryName(isoNumeric: string | null | undefined, english: string, lang: UiLang): string {
+  const code = isoNumeric ? COUNTRY_CODES[isoNumeric] : undefined;
+  if (lang === 'en' || !code) return english;
+  if (lang === 'kk') return KAZAKH_COUNTRY_NAMES[code] ?? english;
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
+    return name && name !== code ? name : english;
+  } catch {
+    return english;
+  }
+}
