@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { readDataset } from '../../src/core/data/dataset.ts';
 import { buildSeries, notItemised, type StatSeries } from '../../src/core/analysis/series.ts';
 import { joinSeries } from '../../src/core/analysis/choropleth.ts';
 import { changeColourOf, classify, classifyChange, colourOf, ZERO_COLOUR } from '../../src/core/analysis/classify.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
-import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+import { containingUnit, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
 import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
 import type { Statistic } from '../../src/core/types.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
-const read = (kind: string) => ({
-  file: kind,
-  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
-});
-const dataset = readDataset(
-  {
-    sources: read('sources'),
-    incidents: read('incidents'),
-    statistics: read('statistics'),
-    national: read('national'),
-  },
-  { unitById, placeById, layoutsDuring },
-);
+const dataset = curatedDataset();
 const series = buildSeries(dataset.statistics);
 const byId = (id: string) => series.find((s) => s.id === id)!;
 const gazetteer = { unitById, placeById, containingUnit };

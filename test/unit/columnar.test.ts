@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import { readDataset } from '../../src/core/data/dataset.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { incidentCountSeries } from '../../src/core/analysis/incident-counts.ts';
 import { overlapsYears } from '../../src/core/parse/dates.ts';
 import { buildUnitIndex } from '../../src/core/geo/assign.ts';
 import type { UnitPolygons } from '../../src/core/geo/geometry-sets.ts';
-import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+import { containingUnit, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
 import type { IncidentCategory } from '../../src/core/types.ts';
 import {
   ALL_CATEGORIES,
@@ -30,6 +29,7 @@ import {
 import { countByUnit, visibleIndices, visibleMask } from '../../src/core/columnar/aggregate.ts';
 import { assignUnits } from '../../src/core/columnar/assign.ts';
 import { mulberry32, syntheticEvents, syntheticTable } from '../../src/core/columnar/synthetic.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
 const regions = JSON.parse(
   readFileSync(new URL('../../geo/boundaries/regions-1997.geojson', import.meta.url), 'utf8'),
@@ -148,19 +148,7 @@ describe('EventTable', () => {
   });
 
   it('holds the app events with the units the incident counts use', () => {
-    const read = (kind: string) => ({
-      file: kind,
-      text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
-    });
-    const dataset = readDataset(
-      {
-        sources: read('sources'),
-        incidents: read('incidents'),
-        statistics: read('statistics'),
-        national: read('national'),
-      },
-      { unitById, placeById, layoutsDuring },
-    );
+    const dataset = curatedDataset();
     const { events } = groupEvents(dataset.incidents, (id) => {
       const p = placeById(id) ?? placeById(unitById(id)?.centre ?? '');
       return p ? { lon: p.lon, lat: p.lat } : null;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { readDataset } from '../../src/core/data/dataset.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
-import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
+import { placeById, unitById } from '../../src/core/gazetteer.ts';
 import { parseCsv } from '../../src/core/parse/csv.ts';
 import { BOM, csvCell, isDangerous, neutralise, toSafeCsv } from '../../src/core/export/csv.ts';
 import {
@@ -15,20 +13,9 @@ import {
   unitAtTime,
 } from '../../src/core/export/filtered.ts';
 import { estimateWidth, layoutFrame, wrapText, type FrameInput } from '../../src/core/export/png.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
-const read = (kind: string) => ({
-  file: kind,
-  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
-});
-const dataset = readDataset(
-  {
-    sources: read('sources'),
-    incidents: read('incidents'),
-    statistics: read('statistics'),
-    national: read('national'),
-  },
-  { unitById, placeById, layoutsDuring },
-);
+const dataset = curatedDataset();
 const { events } = groupEvents(dataset.incidents, (id, precision) => {
   const unit = precision === 'region' ? unitById(id) : undefined;
   const place = placeById(unit ? unit.centre : id) ?? placeById(unitById(id)?.centre ?? '');

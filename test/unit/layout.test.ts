@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { readDataset } from '../../src/core/data/dataset.ts';
 import { buildSeries } from '../../src/core/analysis/series.ts';
 import { chooseLayout } from '../../src/core/analysis/layout.ts';
 import { chooseGeometry, type GeometrySet, type UnitPolygons } from '../../src/core/geo/geometry-sets.ts';
@@ -9,20 +7,9 @@ import { groupEvents } from '../../src/core/analysis/events.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
 import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
-const read = (kind: string) => ({
-  file: kind,
-  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
-});
-const dataset = readDataset(
-  {
-    sources: read('sources'),
-    incidents: read('incidents'),
-    statistics: read('statistics'),
-    national: read('national'),
-  },
-  { unitById, placeById, layoutsDuring },
-);
+const dataset = curatedDataset();
 const series = buildSeries(dataset.statistics);
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { readDataset } from '../../src/core/data/dataset.ts';
 import { nationalInView } from '../../src/core/analysis/national.ts';
-import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
-const read = (kind: string) => ({
-  file: kind,
-  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
-});
-const { national } = readDataset(
-  {
-    sources: read('sources'),
-    incidents: read('incidents'),
-    statistics: read('statistics'),
-    national: read('national'),
-  },
-  { unitById, placeById, layoutsDuring },
-);
+const { national } = curatedDataset();
 
 describe('nationalInView', () => {
   it('keeps both official and expert counts of prevented attacks side by side, flagged as disputed', () => {

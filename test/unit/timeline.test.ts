@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { readDataset } from '../../src/core/data/dataset.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
 import { histogram } from '../../src/core/analysis/timeline.ts';
-import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
-const read = (kind: string) => ({
-  file: kind,
-  text: readFileSync(new URL(`../../static/data/${kind}.csv`, import.meta.url), 'utf8'),
-});
-const dataset = readDataset(
-  {
-    sources: read('sources'),
-    incidents: read('incidents'),
-    statistics: read('statistics'),
-    national: read('national'),
-  },
-  { unitById, placeById, layoutsDuring },
-);
+const dataset = curatedDataset();
 const { events } = groupEvents(dataset.incidents, () => ({ lon: 0, lat: 0 }));
 
 describe('histogram', () => {
