@@ -37,11 +37,14 @@ function fromTopoJson(text: string, name: string): FeatureCollection {
  * Loads the embedded data: the curated CSV files served from static/data and the boundary files
  * bundled from geo/. Everything comes from this origin; nothing leaves the machine.
  */
-export async function loadEmbedded(base = import.meta.env.BASE_URL): Promise<Loaded> {
-  const [texts, regions, context] = await Promise.all([
+export async function loadEmbedded(
+  base = import.meta.env.BASE_URL,
+  context: Promise<FeatureCollection> = loadContext(),
+): Promise<Loaded> {
+  const [texts, regions, basemap] = await Promise.all([
     Promise.all(DATA_FILES.map((kind) => fetchText(`${base}data/${kind}.csv`))),
     fetchText(regionsUrl).then((t) => fromTopoJson(t, 'regions') as Boundaries),
-    fetchText(contextUrl).then((t) => fromTopoJson(t, 'context')),
+    context,
   ]);
   const files = Object.fromEntries(
     DATA_FILES.map((kind, i) => [kind, { file: `static/data/${kind}.csv`, text: texts[i]! }]),
@@ -51,5 +54,13 @@ export async function loadEmbedded(base = import.meta.env.BASE_URL): Promise<Loa
     placeById,
     layoutsDuring,
   });
-  return { dataset, regions, context };
+  return { dataset, regions, context: basemap };
+}
+
+/**
+ * The basemap (neighbours, lakes) alone: small, so the map can start while the data still loads,
+ * and starting the map early is most of the time to the first complete map.
+ */
+export function loadContext(): Promise<FeatureCollection> {
+  return fetchText(contextUrl).then((t) => fromTopoJson(t, 'context'));
 }
