@@ -1,8 +1,50 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * The Content-Security-Policy of the production build: scripts, styles, fonts, workers and data
+ * only from this origin (workers and images also from `blob:`, which MapLibre and the PNG export
+ * use; fonts and fetches also from `data:`), no eval, no inline script, no plugin, no form posting
+ * anywhere. Inline styles stay allowed: Svelte's `style:` directives and MapLibre set them.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "connect-src 'self' data: blob:",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Puts the policy into index.html as a `<meta http-equiv>` right after the charset, before any
+ * script or style, at build time only: the dev server injects inline scripts for hot reloading,
+ * which the policy would refuse.
+ */
+function contentSecurityPolicy(): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const charset = /<meta charset=[^>]*>/i.exec(html);
+        if (charset) return html.replace(charset[0], `${charset[0]}\n    ${meta}`);
+        return html.replace(/<head>/i, `<head>\n    ${meta}`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy()],
   publicDir: 'static',
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -3,10 +3,12 @@ import type { AtlasEvent } from '../core/analysis/events.ts';
 import type { Choropleth } from '../core/analysis/choropleth.ts';
 import type { Unit } from '../core/types.ts';
 import type { UnitChange } from '../core/analysis/change.ts';
+import { importedFileOfEvent } from '../ui/provenance.ts';
 
 /**
  * Pure adapters from core results to the GeoJSON the map sources take. Only what a layer needs
- * goes into properties; panels read the full records from state by id.
+ * goes into properties; panels read the full records from state by id. `imported` is 1 for an
+ * event read from the user's own file (its marker gets a distinct stroke), 0 for curated data.
  */
 export function eventFeatures(events: readonly AtlasEvent[]): FeatureCollection<Point> {
   return collection(
@@ -23,6 +25,7 @@ export function eventFeatures(events: readonly AtlasEvent[]): FeatureCollection<
               e.locationPrecision === 'district'
                 ? 1
                 : 0,
+            imported: importedFileOfEvent(e) === null ? 0 : 1,
             title: e.title,
           }),
     ),

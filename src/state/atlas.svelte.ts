@@ -1,4 +1,4 @@
-import type { IncidentCategory, LayoutId, LocationPrecision } from '../core/types.ts';
+import type { Incident, IncidentCategory, LayoutId, LocationPrecision, Statistic } from '../core/types.ts';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { FeatureCollection } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
@@ -22,12 +22,13 @@ import {
   type View,
 } from '../core/view/url.ts';
 import { detectLanguage, type UiLang } from '../i18n/language.ts';
-import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../core/gazetteer.ts';
+import { LAYOUTS, containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../core/gazetteer.ts';
 import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveToLayout } from '../core/geo/dissolve.ts';
 import type { Loaded } from './load.ts';
+import { listStoredDatasets, removeDataset, saveDataset, type StoredDataset } from './dataset-store.ts';
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
@@ -56,6 +57,12 @@ class AtlasState {
   geometrySets = $state.raw<GeometrySet[]>([]);
   context = $state.raw<FeatureCollection | null>(null);
   loadError = $state<string | null>(null);
+  /**
+   * The user's imported data files, oldest first, as kept in IndexedDB. The visible ones join the
+   * curated data everywhere (events, filters, markers, counts, table, exports); their records keep
+   * their file as `sourceId`, so every panel can tell where a record came from.
+   */
+  datasets = $state.raw<StoredDataset[]>([]);
 
   from = $state(defaultView().from);
   to = $state(defaultView().to);
@@ -78,7 +85,22 @@ class AtlasState {
   yearFrom = $derived(this.focus ?? this.from);
   yearTo = $derived(this.focus ?? this.to);
 
-  allSeries = $derived<StatSeries[]>(this.dataset ? buildSeries(this.dataset.statistics) : []);
+  visibleDatasets = $derived(this.datasets.filter((d) => d.visible));
+  /** Curated statements, then those of the visible imported files. */
+  incidents = $derived<Incident[]>([
+    ...(this.dataset?.incidents ?? []),
+    ...this.visibleDatasets.flatMap((d) => d.incidents),
+  ]);
+  /**
+   * Curated figures, then those of the visible imported files. An imported figure's series id
+   * starts with its file's name (`convictions.csv:convicted_persons:…`), so an imported table never
+   * merges with a curated one.
+   */
+  statistics = $derived<Statistic[]>([
+    ...(this.dataset?.statistics ?? []),
+    ...this.visibleDatasets.flatMap((d) => d.statistics),
+  ]);
+  allSeries = $derived<StatSeries[]>(this.statistics.length ? buildSeries(this.statistics) : []);
   allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
   filters = $derived<Filters>({
     from: this.yearFrom,
@@ -107,8 +129,8 @@ class AtlasState {
   /** Interior points of the loaded units, where region-precision events are drawn. */
   anchors = $derived(anchorsOf(this.regions));
   grouped = $derived(
-    this.dataset
-      ? groupEvents(this.dataset.incidents, (id, precision) => locate(id, precision, this.anchors))
+    this.incidents.length
+      ? groupEvents(this.incidents, (id, precision) => locate(id, precision, this.anchors))
       : { events: [], unplaced: [] },
   );
   visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
@@ -230,6 +252,52 @@ class AtlasState {
       ...this.geometrySets.filter((s) => s.origin === 'imported'),
     ];
     this.context = loaded.context;
+  }
+
+  /**
+   * The unit polygons of each layout that the loaded boundaries give exactly (an import of that
+   * layout, or a later set dissolved into its units), for placing a file's points in units. A
+   * layout only an earlier set could stand in for is absent: its units are unknown.
+   */
+  unitPolygonsByLayout(): Partial<Record<LayoutId, UnitPolygons>> {
+    const result: Partial<Record<LayoutId, UnitPolygons>> = {};
+    for (const layout of LAYOUTS) {
+      const choice = chooseGeometry(this.geometrySets, layout, dissolveCached);
+      if (choice && choice.mode !== 'earlier') result[layout] = choice.features;
+    }
+    return result;
+  }
+
+  /** Restores the imported files kept in this browser; those added meanwhile stay. */
+  async restoreDatasets(): Promise<void> {
+    const stored = await listStoredDatasets();
+    const added = new Set(this.datasets.map((d) => d.id));
+    this.datasets = [...stored.filter((d) => !added.has(d.id)), ...this.datasets];
+  }
+
+  /**
+   * Keeps an imported file and shows it. A file of the same name replaces the earlier import, so
+   * that its ids (`<file>:<line>`, events `<file>:<id>`) stay unique.
+   */
+  async addDataset(dataset: StoredDataset): Promise<void> {
+    const replaced = this.datasets.filter((d) => d.fileName === dataset.fileName);
+    await saveDataset(dataset);
+    for (const old of replaced) await removeDataset(old.id);
+    this.datasets = [...this.datasets.filter((d) => d.fileName !== dataset.fileName), dataset];
+  }
+
+  async removeDataset(id: string): Promise<void> {
+    await removeDataset(id);
+    this.datasets = this.datasets.filter((d) => d.id !== id);
+  }
+
+  /** Shows or hides an imported file; hidden files stay stored. */
+  async setDatasetVisible(id: string, visible: boolean): Promise<void> {
+    const dataset = this.datasets.find((d) => d.id === id);
+    if (!dataset || dataset.visible === visible) return;
+    const changed = { ...dataset, visible };
+    this.datasets = this.datasets.map((d) => (d.id === id ? changed : d));
+    await saveDataset(changed);
   }
 
   /** Region values of every year (incident counts) or every statistic of the same metric and article in the range. */

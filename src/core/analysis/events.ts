@@ -41,23 +41,32 @@ const PLACE_RANK: Record<LocationPrecision, number> = { exact: 0, town: 1, distr
 export type Locate = (placeOrUnit: string, precision: LocationPrecision) => { lon: number; lat: number } | null;
 
 /**
- * Groups source statements into events (by the `event` column) and places each event at its most
- * precisely located statement. Statements stay attached, so a panel can show each source's words.
- * An event in Kazakhstan known only to the country gets no position rather than a made-up point;
- * any other event that cannot be located is returned in `unplaced`, never dropped.
+ * A statement that may carry its own coordinates: a user's file gives them (`UserIncident`), the
+ * curated data places statements through the gazetteer only.
  */
-export function groupEvents(
-  incidents: readonly Incident[],
+export type PositionedIncident = Incident & { position?: { lon: number; lat: number } | null };
+
+/**
+ * Groups source statements into events (by the `event` column) and places each event at its most
+ * precisely located statement: at that statement's own coordinates when it has them (a user's
+ * file), else where `locate` puts its place. Statements stay attached, so a panel can show each
+ * source's words. An event in Kazakhstan known only to the country gets no position rather than a
+ * made-up point (even when a file gives the country's centroid); any other event that cannot be
+ * located is returned in `unplaced`, never dropped. A statement with coordinates but no place
+ * (`place: ''`, a bare point whose unit is unknown) is drawn at its coordinates.
+ */
+export function groupEvents<T extends PositionedIncident>(
+  incidents: readonly T[],
   locate: Locate,
-): { events: AtlasEvent[]; unplaced: Incident[] } {
-  const byEvent = new Map<string, Incident[]>();
+): { events: AtlasEvent[]; unplaced: T[] } {
+  const byEvent = new Map<string, T[]>();
   for (const incident of incidents) byEvent.set(incident.event, [...(byEvent.get(incident.event) ?? []), incident]);
   const events: AtlasEvent[] = [];
-  const unplaced: Incident[] = [];
+  const unplaced: T[] = [];
   for (const [id, statements] of byEvent) {
     const best = [...statements].sort((a, b) => PLACE_RANK[a.locationPrecision] - PLACE_RANK[b.locationPrecision])[0]!;
     const nationwide = best.locationPrecision === 'country' && best.country === 'KZ';
-    const where = nationwide ? null : locate(best.place, best.locationPrecision);
+    const where = nationwide ? null : (best.position ?? locate(best.place, best.locationPrecision));
     if (!where && !nationwide) {
       unplaced.push(...statements);
       continue;
