@@ -247,6 +247,13 @@ describe('the Russian Excel export (semicolons, Windows-1251, Russian region nam
         .sort(),
     );
     expect(mine.every((f) => f.imported === 1)).toBe(true);
+    // They are drawn apart from curated markers (a white ring layer) and the legend says so.
+    expect(
+      await page.evaluate(() =>
+        Boolean((window as unknown as { __map: { getLayer(id: string): unknown } }).__map.getLayer('event-imported')),
+      ),
+    ).toBe(true);
+    expect(await page.locator('[data-testid=legend-imported]').textContent()).toContain('your files');
     expect(features.filter((f) => !f.id.startsWith(`${RU_FILE}:`)).every((f) => f.imported === 0)).toBe(true);
     expect(mine.find((f) => f.id === eventId(RU_FILE, '9'))?.coordinates).toEqual([71.43, 51.17]);
     expect(mine.find((f) => f.id === eventId(RU_FILE, '1'))?.coordinates).toEqual([57.17, 50.28]);

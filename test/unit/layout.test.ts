@@ -116,3 +116,23 @@ describe('incidentCountSeries', () => {
     expect(on('C', 'east-kazakhstan-2022')).toBe(1);
   });
 });
+
+describe('unitOfEvent for a point from a user file', () => {
+  const bare = (unit: string | null) => ({
+    ...curatedDataset().incidents[0]!,
+    place: '',
+    locationPrecision: 'exact' as const,
+    unit,
+  });
+
+  it('counts a bare point in the unit its coordinates fell in, carried to the drawn layout', async () => {
+    const { unitOfEvent } = await import('../../src/core/analysis/incident-counts.ts');
+    const [astana] = groupEvents([{ ...bare('astana'), position: { lon: 71.4, lat: 51.1 } }], () => null).events;
+    expect(unitOfEvent(astana!, 'B', gazetteer)).toBe('astana');
+    expect(unitOfEvent(astana!, 'A', gazetteer)).toBe('astana');
+    const [turkistan] = groupEvents([{ ...bare('turkistan'), position: { lon: 68.2, lat: 43.3 } }], () => null).events;
+    expect(unitOfEvent(turkistan!, 'A', gazetteer)).toBe('south-kazakhstan');
+    const [east] = groupEvents([{ ...bare('east-kazakhstan'), position: { lon: 82.6, lat: 49.9 } }], () => null).events;
+    expect(unitOfEvent(east!, 'C', gazetteer)).toBeNull();
+  });
+});

@@ -24,6 +24,8 @@ export interface AtlasEvent {
   country: string;
   /** Where to draw it; null for an event known only to have happened "in Kazakhstan". */
   position: { lon: number; lat: number } | null;
+  /** For an event from a user's file: the unit its coordinates fell in at its date; else null. */
+  unit: string | null;
   /** Every distinct figure the statements give, per column, so that disagreements stay visible. */
   killed: Count[];
   injured: Count[];
@@ -44,7 +46,11 @@ export type Locate = (placeOrUnit: string, precision: LocationPrecision) => { lo
  * A statement that may carry its own coordinates: a user's file gives them (`UserIncident`), the
  * curated data places statements through the gazetteer only.
  */
-export type PositionedIncident = Incident & { position?: { lon: number; lat: number } | null };
+export type PositionedIncident = Incident & {
+  position?: { lon: number; lat: number } | null;
+  /** The unit a file's coordinates fell in at the statement's date (point-in-polygon), if any. */
+  unit?: string | null;
+};
 
 /**
  * Groups source statements into events (by the `event` column) and places each event at its most
@@ -92,6 +98,7 @@ export function groupEvents<T extends PositionedIncident>(
       locationPrecision: best.locationPrecision,
       country: best.country,
       position: where,
+      unit: best.unit ?? null,
       killed: distinctCounts(statements.map((s) => s.killed)),
       injured: distinctCounts(statements.map((s) => s.injured)),
       arrested: distinctCounts(statements.map((s) => s.arrested)),

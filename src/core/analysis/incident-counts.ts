@@ -70,10 +70,18 @@ export function incidentCountSeries(
   };
 }
 
-/** The unit of a layout an event lies in, or null (nationwide, abroad, unknown). */
+/**
+ * The unit of a layout an event lies in, or null (nationwide, abroad, unknown): by its region, its
+ * gazetteer place, or, for a point from a user's file, the unit point-in-polygon found for it.
+ */
 export function unitOfEvent(event: AtlasEvent, layout: LayoutId, gazetteer: CountGazetteer): string | null {
   if (event.locationPrecision === 'region' && gazetteer.unitById(event.place)) {
     return gazetteer.containingUnit(event.place, layout)?.id ?? null;
   }
-  return gazetteer.placeById(event.place)?.units[layout] ?? null;
+  const byPlace = gazetteer.placeById(event.place)?.units[layout];
+  if (byPlace) return byPlace;
+  // A bare point from a user's file: the unit its coordinates fell in, carried to this layout.
+  return event.unit && gazetteer.unitById(event.unit)
+    ? (gazetteer.containingUnit(event.unit, layout)?.id ?? null)
+    : null;
 }
