@@ -76,6 +76,10 @@ describe('keyboard only', () => {
     expect(outline).not.toBe('none');
     for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.textContent('[data-testid=year-range]')).toBe('2017–2026');
+    // A screen reader hears what the change did.
+    const live = page.locator('[data-testid=filter-announcement]');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => live.textContent()).toMatch(/^Incidents shown: \d+\. Years: 2017–2026\. On the map: .+\.$/);
 
     // Tab on to the region table and open Aktobe.
     for (let i = 0; i < 200; i++) {

@@ -39,6 +39,7 @@ export const en = {
     yearRange: '{from}–{to}',
   },
   filters: {
+    announce: 'Incidents shown: {count}. Years: {years}. On the map: {statistic}.',
     ariaLabel: 'Filters',
     years: 'Years',
     from: 'From',

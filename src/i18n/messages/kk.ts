@@ -32,6 +32,7 @@ export const kk: Catalogue = {
     yearRange: '{from}–{to}',
   },
   filters: {
+    announce: 'Көрсетілген оқиғалар: {count}. Жылдар: {years}. Картада: {statistic}.',
     ariaLabel: 'Сүзгілер',
     years: 'Жылдар',
     from: 'Басы',

@@ -56,6 +56,7 @@ export const ru: Catalogue = {
     yearRange: '{from}–{to}',
   },
   filters: {
+    announce: 'Показано инцидентов: {count}. Годы: {years}. На карте: {statistic}.',
     ariaLabel: 'Фильтры',
     years: 'Годы',
     from: 'С',
