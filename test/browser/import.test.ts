@@ -263,6 +263,8 @@ describe('the Russian Excel export (semicolons, Windows-1251, Russian region nam
     for (const [line, [unit, id]] of Object.entries(ACCEPTED)) {
       await openEvent(page, eventId(RU_FILE, id));
       expect(await page.textContent('[data-testid=event-provenance]')).toContain(`From your file ${RU_FILE}`);
+      // A row without a quote shows no empty quotation marks.
+      expect(await page.locator('[data-testid=details] blockquote', { hasText: /^“”$/ }).count()).toBe(0);
       if (Number(line) === 11) {
         expect(await page.locator('[data-testid=event-unit]').count()).toBe(0);
         continue;
