@@ -137,6 +137,15 @@ describe('the year filter', () => {
 
     const ids = await eventIds();
     expect(ids).not.toContain('pavlodar-2014-08-detention');
+    // Each marker carries its category's shape, not only its colour.
+    const shapes = await page.evaluate(() => {
+      const map = window.__map as unknown as { getLayer(id: string): unknown; hasImage(id: string): boolean };
+      return {
+        layer: Boolean(map.getLayer('event-shapes')),
+        images: ['attack', 'detention', 'unrest'].every((c) => map.hasImage(`category-${c}`)),
+      };
+    });
+    expect(shapes).toEqual({ layer: true, images: true });
     expect(ids).toEqual(
       expect.arrayContaining([
         'aktobe-2011-05-bombing',
