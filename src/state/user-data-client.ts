@@ -16,13 +16,16 @@ export function readInWorker(request: ReadRequest, onProgress: (done: number, to
   let settle: { reject(reason: Error): void } | null = null;
   const result = new Promise<UserFile>((resolve, reject) => {
     settle = { reject };
+    const records: unknown[] = [];
     worker.onmessage = (event: MessageEvent<ReadMessage>) => {
       const message = event.data;
       if (message.type === 'progress') onProgress(message.done, message.total);
+      else if (message.type === 'records') records.push(...message.records);
       else {
         worker.terminate();
-        if (message.type === 'done') resolve(message.result);
-        else reject(new Error(message.message));
+        if (message.type === 'error') return reject(new Error(message.message));
+        const result = message.result;
+        resolve(result.kind === null ? result : ({ ...result, records } as typeof result));
       }
     };
     worker.onerror = (event) => {

@@ -18,8 +18,12 @@ export interface ReadRequest {
 
 export type ReadMessage =
   | { type: 'progress'; done: number; total: number }
+  /** Accepted records, a batch at a time: one huge message would block the page while it unpacks. */
+  | { type: 'records'; records: unknown[] }
   | { type: 'done'; result: ReturnType<typeof readUserFile> }
   | { type: 'error'; message: string };
+
+const RECORDS_PER_MESSAGE = 5000;
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
   const { fileName, bytes, options, boundaries } = event.data;
@@ -39,7 +43,12 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       },
       onProgress: (done, total) => post({ type: 'progress', done, total }),
     });
-    post({ type: 'done', result });
+    if (result.kind !== null) {
+      for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE) {
+        post({ type: 'records', records: result.records.slice(i, i + RECORDS_PER_MESSAGE) });
+      }
+      post({ type: 'done', result: { ...result, records: [] } as typeof result });
+    } else post({ type: 'done', result });
   } catch (error) {
     post({ type: 'error', message: `${fileName}: ${error instanceof Error ? error.message : String(error)}` });
   }

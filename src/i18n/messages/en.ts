@@ -125,6 +125,7 @@ export const en = {
     empty: 'Click a region, a city circle or a marker, or pick one from the lists, to read its figures and sources.',
   },
   lists: {
+    shownFirst: 'The first {shown} of {count} are listed: narrow the years or categories, or use the table.',
     regions: 'Regions',
     regionsNoStatistic: 'Regions (no statistic in view)',
     region: 'Region',
@@ -311,6 +312,7 @@ export const en = {
     formerNames: 'Former names: {names}',
   },
   table: {
+    shownFirst: 'The first {shown} of {count} rows are shown: narrow them with the filter box or the filters.',
     ariaLabel: 'Table of the figures on the map',
     tabs: 'Table',
     statistics: 'Statistics',
