@@ -146,7 +146,12 @@ export function translate(lang: UiLang, key: string, params: Readonly<Record<str
   if (typeof message === 'string') return interpolate(message, params, key);
   const count = params['count'];
   if (typeof count !== 'number') throw new Error(`i18n: message "${key}" has plural forms and needs a numeric {count}`);
-  return interpolate(message[pluralOf(lang, count)] ?? message.other, params, key);
+  // The count is written the language's way (15,000; 15 000), like every other number shown.
+  return interpolate(
+    message[pluralOf(lang, count)] ?? message.other,
+    { ...params, count: formatNumber(count, lang) },
+    key,
+  );
 }
 
 export function createTranslator(lang: UiLang): Translator {

@@ -1,4 +1,4 @@
-import type { Incident, IncidentCategory, LayoutId, LocationPrecision, Statistic } from '../core/types.ts';
+import type { Incident, IncidentCategory, LayoutId, Statistic } from '../core/types.ts';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { FeatureCollection } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
@@ -28,7 +28,24 @@ import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incide
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveToLayout } from '../core/geo/dissolve.ts';
 import type { Loaded } from './load.ts';
-import { listStoredDatasets, removeDataset, saveDataset, type StoredDataset } from './dataset-store.ts';
+import { locateOn } from '../core/analysis/locate.ts';
+import {
+  listStoredDatasets,
+  removeDataset,
+  saveDataset,
+  type StoredBulk,
+  type StoredDataset,
+} from './dataset-store.ts';
+import {
+  categoryMask,
+  eventTableOnBuffer,
+  layoutUnitIds,
+  yearRangeDays,
+  type EventTable,
+} from '../core/columnar/event-table.ts';
+import { countByUnit, countShown } from '../core/columnar/aggregate.ts';
+import { tableTimeline } from '../core/columnar/bulk.ts';
+import { removeOrphanChunks, storedEvent } from './bulk-store.ts';
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
@@ -44,6 +61,21 @@ function dissolveCached(set: GeometrySet, layout: LayoutId): UnitPolygons {
     dissolved.set(key, result);
   }
   return result;
+}
+
+/** A large file's event table, rebuilt once per stored buffer. */
+const tables = new WeakMap<StoredBulk, EventTable>();
+function tableOf(bulk: StoredBulk): EventTable {
+  let table = tables.get(bulk);
+  if (!table) tables.set(bulk, (table = eventTableOnBuffer(bulk.buffer, bulk.events, bulk.maxSpan)));
+  return table;
+}
+
+/** A visible large file: its dataset and its events in columns. */
+export interface BulkLayer {
+  dataset: StoredDataset;
+  bulk: StoredBulk;
+  table: EventTable;
 }
 
 /**
@@ -86,6 +118,20 @@ class AtlasState {
   yearTo = $derived(this.focus ?? this.to);
 
   visibleDatasets = $derived(this.datasets.filter((d) => d.visible));
+  /** The visible large files, held in columns: counted, drawn and timed over their tables. */
+  bulkLayers = $derived<BulkLayer[]>(
+    this.visibleDatasets.flatMap((d) => (d.bulk ? [{ dataset: d, bulk: d.bulk, table: tableOf(d.bulk) }] : [])),
+  );
+  categoryBits = $derived(categoryMask(this.categories));
+  /** Events of the large files in the years and categories shown (drawn or not). */
+  bulkShown = $derived(
+    this.bulkLayers.map((layer) => {
+      const { fromDay, toDay } = yearRangeDays(this.yearFrom, this.yearTo);
+      return { layer, count: countShown(layer.table, fromDay, toDay, this.categoryBits) };
+    }),
+  );
+  /** The event opened from a large file's marker, read back from its stored chunk. */
+  bulkEvent = $state.raw<AtlasEvent | null>(null);
   /** Curated statements, then those of the visible imported files. */
   incidents = $derived<Incident[]>([
     ...(this.dataset?.incidents ?? []),
@@ -130,18 +176,32 @@ class AtlasState {
   anchors = $derived(anchorsOf(this.regions));
   grouped = $derived(
     this.incidents.length
-      ? groupEvents(this.incidents, (id, precision) => locate(id, precision, this.anchors))
+      ? groupEvents(this.incidents, (id, precision) => locateOn(id, precision, this.anchors))
       : { events: [], unplaced: [] },
   );
   visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
   /** Incidents by year over every year the slider offers, in the chosen categories. */
   timeline = $derived<Timeline>(
-    histogram(eventsInView(this.grouped.events, { ...this.filters, from: YEAR_MIN, to: YEAR_MAX }), YEAR_MIN, YEAR_MAX),
+    withTables(
+      histogram(
+        eventsInView(this.grouped.events, { ...this.filters, from: YEAR_MIN, to: YEAR_MAX }),
+        YEAR_MIN,
+        YEAR_MAX,
+      ),
+      this.bulkLayers.map((l) => tableTimeline(l.table, this.categoryBits, YEAR_MIN, YEAR_MAX)),
+    ),
   );
   /** What the choropleth shows: the statistic, or incident counts on the drawn units. */
   shownSeries = $derived<StatSeries | null>(
     this.showIncidents
-      ? incidentCountSeries(this.visibleEvents, this.drawnLayout, this.yearFrom, this.yearTo, gazetteer)
+      ? incidentCountSeries(
+          this.visibleEvents,
+          this.drawnLayout,
+          this.yearFrom,
+          this.yearTo,
+          gazetteer,
+          this.bulkCounts(this.yearFrom, this.yearTo),
+        )
       : this.activeSeries,
   );
   nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.yearFrom, this.yearTo));
@@ -181,7 +241,7 @@ class AtlasState {
     if (years && this.showIncidents) {
       const [from, to] = [Number(years[1]), Number(years[2])];
       const events = eventsInView(this.grouped.events, { ...this.filters, from, to });
-      const counts = incidentCountSeries(events, this.drawnLayout, from, to, gazetteer);
+      const counts = incidentCountSeries(events, this.drawnLayout, from, to, gazetteer, this.bulkCounts(from, to));
       return {
         choropleth: joinSeries(counts, this.unitIds, this.drawnLayout, gazetteer),
         label: counts.periodLabel,
@@ -268,8 +328,35 @@ class AtlasState {
     return result;
   }
 
+  /**
+   * Events per unit of the drawn layout in the large files, over whole years in the categories
+   * shown; null when no large file is visible.
+   */
+  bulkCounts(from: number, to: number): Map<string, number> | null {
+    if (!this.bulkLayers.length) return null;
+    const ids = layoutUnitIds(this.drawnLayout);
+    const { fromDay, toDay } = yearRangeDays(from, to);
+    // A fresh result each time, read by deriveds only: nothing subscribes to its changes.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const total = new Map<string, number>();
+    for (const { table } of this.bulkLayers) {
+      const counts = countByUnit(table, this.drawnLayout, fromDay, toDay, this.categoryBits);
+      ids.forEach((id, u) => total.set(id, (total.get(id) ?? 0) + counts[u]!));
+    }
+    return total;
+  }
+
+  /** Opens an event of a large file: its record is read from its chunk, then the panel shows it. */
+  async openBulkEvent(datasetId: string, row: number): Promise<void> {
+    const event = await storedEvent(datasetId, row);
+    if (!event) return;
+    this.bulkEvent = event;
+    this.selected = `event:${event.id}`;
+  }
+
   /** Restores the imported files kept in this browser; those added meanwhile stay. */
   async restoreDatasets(): Promise<void> {
+    void removeOrphanChunks().catch(() => undefined);
     const stored = await listStoredDatasets();
     const added = new Set(this.datasets.map((d) => d.id));
     this.datasets = [...stored.filter((d) => !added.has(d.id)), ...this.datasets];
@@ -308,7 +395,14 @@ class AtlasState {
       const values: number[] = [];
       for (let year = this.from; year <= this.to; year++) {
         const events = eventsInView(this.grouped.events, { ...range, from: year, to: year });
-        const counts = incidentCountSeries(events, this.drawnLayout, year, year, gazetteer);
+        const counts = incidentCountSeries(
+          events,
+          this.drawnLayout,
+          year,
+          year,
+          gazetteer,
+          this.bulkCounts(year, year),
+        );
         values.push(...counts.figures.map((f) => f.value.value));
       }
       return values;
@@ -363,6 +457,23 @@ class AtlasState {
   }
 }
 
+/** A timeline with the counts of the large files' tables added in. */
+function withTables(timeline: Timeline, tables: ReturnType<typeof tableTimeline>[]): Timeline {
+  if (!tables.length) return timeline;
+  const bins = timeline.bins.map((bin, k) => {
+    const byMonth = [...bin.byMonth];
+    let { total, yearOnly } = bin;
+    for (const t of tables) {
+      const other = t.bins[k]!;
+      total += other.total;
+      yearOnly += other.yearOnly;
+      other.byMonth.forEach((n, m) => (byMonth[m]! += n));
+    }
+    return { ...bin, total, yearOnly, byMonth };
+  });
+  return { ...timeline, bins, spanningCount: tables.reduce((n, t) => n + t.spanning, 0) };
+}
+
 function richest(series: readonly StatSeries[]): StatSeries | null {
   const stated = (s: StatSeries) => s.figures.filter((f) => f.level === 'region' && !f.derived).length;
   let best: StatSeries | null = null;
@@ -381,24 +492,6 @@ function anchorsOf(regions: UnitPolygons | null): ReadonlyMap<string, { lon: num
       return [feature.properties.unit, { lon, lat }] as const;
     }),
   );
-}
-
-/**
- * A region-precision event is drawn at its unit's interior point (falling back to the unit's
- * centre city); anything else at its place.
- */
-function locate(
-  id: string,
-  precision: LocationPrecision,
-  anchors: ReadonlyMap<string, { lon: number; lat: number }>,
-): { lon: number; lat: number } | null {
-  const place = placeById(id);
-  if (place && !(precision === 'region' && unitById(id))) return { lon: place.lon, lat: place.lat };
-  const anchor = anchors.get(id);
-  if (anchor) return anchor;
-  const unit = unitById(id);
-  const centre = unit ? placeById(unit.centre) : undefined;
-  return centre ? { lon: centre.lon, lat: centre.lat } : null;
 }
 
 export const atlas = new AtlasState();

@@ -1,6 +1,23 @@
 import { DATASETS, openAtlasDb, plainCopy } from './db.ts';
 import type { FileReport, Statistic } from '../core/types.ts';
 import type { UserIncident } from '../core/userdata/read-incidents.ts';
+import { removeEventChunks } from './bulk-store.ts';
+
+/**
+ * A large incident file as the page keeps it (see core/columnar/bulk.ts): its event table's buffer,
+ * its markers as GeoJSON blobs by start year, and how many records are stored in chunks.
+ */
+export interface StoredBulk {
+  /** Events (rows of the table); their records are in IndexedDB under the dataset's id. */
+  events: number;
+  /** The event table's columns (`eventTableOnBuffer(buffer, events, maxSpan)`). */
+  buffer: ArrayBuffer;
+  maxSpan: number | null;
+  /** Markers per start year (`year` null: events spanning years). */
+  markers: { year: number | null; count: number; blob: Blob }[];
+  /** Statements that could be placed nowhere: counted, not drawn. */
+  unplaced: number;
+}
 
 /** A user's imported data file as kept in this browser: its accepted records and its report. */
 export interface StoredDataset {
@@ -10,8 +27,11 @@ export interface StoredDataset {
   kind: 'incidents' | 'statistics';
   /** Shown on the map; hidden datasets stay stored. */
   visible: boolean;
+  /** The file's statements; empty for a large file, whose events are in `bulk`. */
   incidents: UserIncident[];
   statistics: Statistic[];
+  /** A large incident file, held in columns. */
+  bulk?: StoredBulk;
   report: FileReport;
   warnings: string[];
 }
@@ -22,10 +42,13 @@ export async function listStoredDatasets(): Promise<StoredDataset[]> {
   return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
+/** Stores a dataset; a large file's buffer and blobs are stored as they are (structured clone). */
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
-  await (await openAtlasDb()).put(DATASETS, plainCopy(dataset));
+  const { bulk, ...rest } = dataset;
+  await (await openAtlasDb()).put(DATASETS, bulk ? { ...plainCopy(rest), bulk } : plainCopy(rest));
 }
 
 export async function removeDataset(id: string): Promise<void> {
   await (await openAtlasDb()).delete(DATASETS, id);
+  await removeEventChunks(id);
 }

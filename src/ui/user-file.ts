@@ -11,7 +11,7 @@ import type { AtlasField, ColumnMapping, ColumnOverrides } from '../core/userdat
 import { readTable } from '../core/userdata/table.ts';
 import type { Rejection } from '../core/types.ts';
 import { toSafeCsv, type CsvValue } from '../core/export/csv.ts';
-import type { StoredDataset } from '../state/dataset-store.ts';
+import type { StoredBulk, StoredDataset } from '../state/dataset-store.ts';
 
 /** The options the import panel passes to the worker (the worker adds `unitAt` and progress). */
 export type ReadOptions = Omit<UserFileOptions, 'unitAt' | 'onProgress'>;
@@ -146,7 +146,12 @@ export function rejectedFileName(fileName: string): string {
 }
 
 /** The record kept in IndexedDB for a file read as incidents or statistics; null for a file of neither. */
-export function datasetOf(file: UserFile, fileName: string, id: string, addedAt: string): StoredDataset | null {
+export function datasetOf(
+  file: UserFile & { bulk?: StoredBulk },
+  fileName: string,
+  id: string,
+  addedAt: string,
+): StoredDataset | null {
   if (file.kind === null) return null;
   return {
     id,
@@ -156,6 +161,7 @@ export function datasetOf(file: UserFile, fileName: string, id: string, addedAt:
     visible: true,
     incidents: file.kind === 'incidents' ? file.records : [],
     statistics: file.kind === 'statistics' ? file.records : [],
+    ...(file.bulk ? { bulk: file.bulk } : {}),
     report: file.report,
     warnings: file.warnings,
   };

@@ -2,11 +2,20 @@
  * Reads a user's data file off the main thread: decoding, parsing, validation and point-in-polygon
  * assignment run here, so the page stays responsive on a file of a million rows. Progress is
  * posted as rows are read; the page cancels by terminating the worker.
+ *
+ * A large incident file (more than BULK_MIN_STATEMENTS accepted statements) never comes back to the
+ * page as objects: its events are grouped, ordered by day and built into an event table (its buffer
+ * is transferred) and GeoJSON markers per year (blobs), and its records are written here to
+ * IndexedDB under the dataset id the page gave, a chunk at a time.
  */
 import { readUserFile, type UserFileOptions } from '../core/userdata/read-user-file.ts';
 import { buildUnitIndex } from '../core/geo/assign.ts';
 import type { LayoutId } from '../core/types.ts';
 import type { UnitPolygons } from '../core/geo/geometry-sets.ts';
+import { BULK_MIN_STATEMENTS, buildBulk } from '../core/columnar/bulk.ts';
+import { locateOn } from '../core/analysis/locate.ts';
+import { storeEventChunks } from '../state/bulk-store.ts';
+import type { StoredBulk } from '../state/dataset-store.ts';
 
 export interface ReadRequest {
   fileName: string;
@@ -14,20 +23,24 @@ export interface ReadRequest {
   options: Omit<UserFileOptions, 'unitAt' | 'onProgress'>;
   /** Unit polygons per layout, for incidents with coordinates; a missing layout means "unknown". */
   boundaries: Partial<Record<LayoutId, UnitPolygons>>;
+  /** The id the dataset will have if added: a large file's records are stored under it. */
+  datasetId: string;
+  /** Interior points of the units drawn, where region-precision events of a large file are drawn. */
+  anchors: [string, { lon: number; lat: number }][];
 }
 
 export type ReadMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; phase: 'reading' | 'storing'; done: number; total: number }
   /** Accepted records, a batch at a time: one huge message would block the page while it unpacks. */
   | { type: 'records'; records: unknown[] }
-  | { type: 'done'; result: ReturnType<typeof readUserFile> }
+  | { type: 'done'; result: ReturnType<typeof readUserFile>; bulk?: StoredBulk }
   | { type: 'error'; message: string };
 
 const RECORDS_PER_MESSAGE = 5000;
 
-self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  const { fileName, bytes, options, boundaries } = event.data;
-  const post = (message: ReadMessage) => self.postMessage(message);
+self.onmessage = async (event: MessageEvent<ReadRequest>) => {
+  const { fileName, bytes, options, boundaries, datasetId } = event.data;
+  const post = (message: ReadMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   try {
     const indexes = new Map(
       (Object.entries(boundaries) as [LayoutId, UnitPolygons][]).map(([layout, units]) => [
@@ -41,8 +54,28 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
         const index = indexes.get(layout);
         return index ? index.unitAt(lon, lat) : undefined;
       },
-      onProgress: (done, total) => post({ type: 'progress', done, total }),
+      onProgress: (done, total) => post({ type: 'progress', phase: 'reading', done, total }),
     });
+    if (result.kind === 'incidents' && result.records.length > BULK_MIN_STATEMENTS) {
+      const anchors = new Map(event.data.anchors);
+      const built = buildBulk(result.records, (id, precision) => locateOn(id, precision, anchors));
+      await storeEventChunks(datasetId, built.events, (done, total) =>
+        post({ type: 'progress', phase: 'storing', done, total }),
+      );
+      const bulk: StoredBulk = {
+        events: built.table.length,
+        buffer: built.table.buffer,
+        maxSpan: built.table.dayOrder?.maxSpan ?? null,
+        markers: built.markers.map((m) => ({
+          year: m.year,
+          count: m.count,
+          blob: new Blob([m.json], { type: 'application/geo+json' }),
+        })),
+        unplaced: built.unplaced,
+      };
+      post({ type: 'done', result: { ...result, records: [] }, bulk }, [bulk.buffer]);
+      return;
+    }
     if (result.kind !== null) {
       for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE) {
         post({ type: 'records', records: result.records.slice(i, i + RECORDS_PER_MESSAGE) });

@@ -17,6 +17,7 @@ export const INCIDENT_SERIES_ID = 'incidents';
  * date, so counts on any layout are exact; region-level events count in their region (or the unit
  * containing it); events known only to the country, or abroad, count in no unit. A unit with no
  * incident in the atlas's data counts 0: that is a count of this data, stated in the legend.
+ * `extra` adds counts per unit of this layout made elsewhere (a large file's event table).
  */
 export function incidentCountSeries(
   events: readonly AtlasEvent[],
@@ -24,8 +25,9 @@ export function incidentCountSeries(
   from: number,
   to: number,
   gazetteer: CountGazetteer,
+  extra: ReadonlyMap<string, number> | null = null,
 ): StatSeries {
-  const counts = new Map(gazetteer.unitsOf(layout).map((u) => [u.id, 0]));
+  const counts = new Map(gazetteer.unitsOf(layout).map((u) => [u.id, extra?.get(u.id) ?? 0]));
   for (const event of events) {
     const unit = unitOfEvent(event, layout, gazetteer);
     if (unit && counts.has(unit)) counts.set(unit, counts.get(unit)! + 1);

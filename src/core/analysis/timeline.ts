@@ -14,6 +14,8 @@ export interface Timeline {
   bins: YearBin[];
   /** Incidents dated only to a period spanning several years: in no single bar, listed apart. */
   spanning: AtlasEvent[];
+  /** More such incidents, of large files, counted but not listed. */
+  spanningCount?: number;
 }
 
 /**

@@ -165,3 +165,19 @@ export function visibleIndices(
   }
   return n;
 }
+
+/** How many events are shown, by the same rule as {@link countByUnit} (units and positions play no part). */
+export function countShown(table: EventTable, fromDay: number, toDay: number, categoryMask: number): number {
+  const filter = bounds(fromDay, toDay, categoryMask);
+  if (!filter) return 0;
+  const { from, to, mask } = filter;
+  const { day, dayEnd, category } = table;
+  const { lo, mid, hi } = window(table, from, to);
+  let shown = 0;
+  const start = mid < 0 ? hi : mid;
+  for (let i = lo; i < start; i++) {
+    shown += (mask >>> category[i]!) & 1 & (((dayEnd[i]! - from) >>> 31) ^ 1) & (((to - day[i]!) >>> 31) ^ 1);
+  }
+  for (let i = start; i < hi; i++) shown += (mask >>> category[i]!) & 1;
+  return shown;
+}

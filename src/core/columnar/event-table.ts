@@ -111,6 +111,23 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * The year and month (1-12) of a day number, without a Date object (H. Hinnant's
+ * `civil_from_days`), for counting a million events by month.
+ *
+ * @example yearMonthOfDay(15108) // { year: 2011, month: 5 }
+ */
+export function yearMonthOfDay(dayNumber: number): { year: number; month: number } {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
+}
+
 /** The ISO date (`YYYY-MM-DD`) of a day number. */
 export function isoOfDay(dayNumber: number): string {
   return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
@@ -209,9 +226,24 @@ export const ALL_CATEGORIES = (1 << INCIDENT_CATEGORIES.length) - 1;
 /** A table of `length` events, coordinates NaN, days 0, category 0 and every unit {@link NO_UNIT}. */
 export function createEventTable(length: number): EventTable {
   if (!Number.isInteger(length) || length < 0) throw new Error(`createEventTable: bad length ${length}`);
-  const buffer = new ArrayBuffer(length * BYTES_PER_EVENT);
+  const table = eventTableOnBuffer(new ArrayBuffer(length * BYTES_PER_EVENT), length);
+  table.lon.fill(NaN);
+  table.lat.fill(NaN);
+  new Uint8Array(table.buffer, 17 * length, 3 * length).fill(NO_UNIT);
+  return table;
+}
+
+/**
+ * The table whose columns are the given buffer (as `table.buffer` holds them: after a transfer from a
+ * worker, or read back from IndexedDB). `maxSpan` restores a day order known when it was built.
+ * @throws when the buffer's size is not `length` × {@link BYTES_PER_EVENT}.
+ */
+export function eventTableOnBuffer(buffer: ArrayBuffer, length: number, maxSpan: number | null = null): EventTable {
+  if (buffer.byteLength !== length * BYTES_PER_EVENT) {
+    throw new Error(`eventTableOnBuffer: ${buffer.byteLength} bytes do not hold ${length} events`);
+  }
   // Four-byte columns first, so that every view starts on a multiple of 4.
-  const table: EventTable = {
+  return {
     length,
     buffer,
     lon: new Float32Array(buffer, 0, length),
@@ -222,12 +254,8 @@ export function createEventTable(length: number): EventTable {
     unitA: new Uint8Array(buffer, 17 * length, length),
     unitB: new Uint8Array(buffer, 18 * length, length),
     unitC: new Uint8Array(buffer, 19 * length, length),
-    dayOrder: null,
+    dayOrder: maxSpan === null ? null : { maxSpan },
   };
-  table.lon.fill(NaN);
-  table.lat.fill(NaN);
-  new Uint8Array(buffer, 17 * length, 3 * length).fill(NO_UNIT);
-  return table;
 }
 
 /**

@@ -126,6 +126,11 @@ export const en = {
   },
   lists: {
     shownFirst: 'The first {shown} of {count} are listed: narrow the years or categories, or use the table.',
+    bulkEvents: {
+      one: '{count} more incident, from {file}, is on the map and in the counts: a large file is not listed; click its marker to read it.',
+      other:
+        '{count} more incidents, from {file}, are on the map and in the counts: a large file is not listed; click a marker to read one.',
+    },
     regions: 'Regions',
     regionsNoStatistic: 'Regions (no statistic in view)',
     region: 'Region',
@@ -195,6 +200,7 @@ export const en = {
     reading: 'Reading {file}…',
     preparing: 'Decoding and splitting the file…',
     progress: '{done} of {total} rows read',
+    storing: '{done} of {total} events prepared for the map',
     progressLabel: 'Rows of {file} read',
     cancelReading: 'Cancel',
     cancelled: 'Reading {file} was cancelled.',
@@ -360,6 +366,10 @@ export const en = {
     spanning: {
       one: '{count} incident dated only to a period over several years ({titles}) is in no bar.',
       other: '{count} incidents dated only to a period over several years ({titles}) are in no bar.',
+    },
+    spanningFiles: {
+      one: '{count} incident of an imported file spans several years and is in no bar.',
+      other: '{count} incidents of imported files span several years and are in no bar.',
     },
   },
   category: {
