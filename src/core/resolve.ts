@@ -99,22 +99,29 @@ function matchEntries(entries: readonly NameEntry[], input: string): NameEntry[]
  * names closest to a misspelt one.
  */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+  // Three rolling rows (the transposition looks two rows back), reused across calls: suggestions
+  // compare a name with every spelling in the gazetteer, for every distinct unknown name in a file.
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number): number => d[i]![j]!;
-  for (let i = 1; i < rows; i++) {
+  if (rowBuffer.length < 3 * cols) rowBuffer = new Int32Array(3 * cols * 2);
+  let before = rowBuffer.subarray(0, cols);
+  let previous = rowBuffer.subarray(cols, 2 * cols);
+  let current = rowBuffer.subarray(2 * cols, 3 * cols);
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      d[i]![j] = best;
+      const bj = b.charCodeAt(j - 1);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return at(rows - 1, cols - 1);
+  return previous[cols - 1]!;
 }
+let rowBuffer = new Int32Array(256);
 
 /** Ids ordered by the edit distance of their closest spelling to the input, nearest first. */
 function closestIds(entries: readonly NameEntry[], input: string): string[] {
@@ -277,7 +284,7 @@ function inForce(matches: readonly Ranked[], layout: LayoutId): Resolution {
 }
 
 /** Failure for a name that is no unit: a known place is pointed to its unit, anything else to the nearest names. */
-function unknownUnit(input: string, layout: LayoutId): Resolution {
+function unknownUnit(input: string, layout: LayoutId, candidates: boolean): Resolution {
   const place = matchEntries(PLACE_ENTRIES, input)[0];
   if (place) {
     const p = places.find((x) => x.id === place.id)!;
@@ -292,7 +299,7 @@ function unknownUnit(input: string, layout: LayoutId): Resolution {
   return {
     ok: false,
     reason: `unknown region name "${input}"`,
-    candidates: unitCandidates(closestIds(UNIT_ENTRIES, input), layout),
+    candidates: candidates ? unitCandidates(closestIds(UNIT_ENTRIES, input), layout) : [],
   };
 }
 
@@ -315,6 +322,14 @@ function kindMismatch(input: string, unit: Unit, layout: LayoutId, ranked: reado
   };
 }
 
+export interface ResolveOptions {
+  /**
+   * Whether an unknown name's failure lists the nearest spellings (default true). They take a
+   * comparison with every spelling in the gazetteer: a caller that may not show them can skip them.
+   */
+  candidates?: boolean;
+}
+
 /**
  * Resolves a region name or code to the first-level unit in force at a date.
  *
@@ -331,7 +346,7 @@ function kindMismatch(input: string, unit: Unit, layout: LayoutId, ranked: reado
  * @example resolveUnit('ЮКО', '2019-05-01') // { ok: true, unit: turkistan, layout: 'B', via: 'alias "ЮКО"; South Kazakhstan region was renamed Turkistan region on 2018-06-19' }
  * @example resolveUnit('Shymkent', '2017') // { ok: false, reason: 'Shymkent was a city within South Kazakhstan region until 2018-06-19, not a first-level unit', candidates: ['south-kazakhstan'] }
  */
-export function resolveUnit(name: string, date: string = today()): Resolution {
+export function resolveUnit(name: string, date: string = today(), options: ResolveOptions = {}): Resolution {
   if (!isPartialDate(date)) return { ok: false, reason: `invalid date "${date}"`, candidates: [] };
   const layout = layoutAt(date);
   if (normalizeName(name) === '') return { ok: false, reason: `empty region name "${name}"`, candidates: [] };
@@ -344,7 +359,7 @@ export function resolveUnit(name: string, date: string = today()): Resolution {
     );
   }
   const ranked = rankUnits(name);
-  if (ranked.length === 0) return unknownUnit(name, layout);
+  if (ranked.length === 0) return unknownUnit(name, layout, options.candidates ?? true);
   if (ranked[0]!.rank >= 2) {
     return kindMismatch(name, ranked[0]!.unit, layout, ranked);
   }
@@ -369,18 +384,22 @@ const SETTLEMENTS: ReadonlySet<Place['kind']> = new Set(['city', 'town', 'villag
  * @example resolvePlace('Semipalatinsk', '2023-01-01') // { ok: true, place: semey, unit: abai, layout: 'C', via: 'alias "Semipalatinsk"' }
  * @example resolvePlace('Шубаркудук') // { ok: false, reason: 'unknown place name "Шубаркудук"', candidates: [...] }
  */
-export function resolvePlace(name: string, date: string = today()): PlaceResolution {
+export function resolvePlace(name: string, date: string = today(), options: ResolveOptions = {}): PlaceResolution {
   if (!isPartialDate(date)) return { ok: false, reason: `invalid date "${date}"`, candidates: [] };
   const layout = layoutAt(date);
   if (normalizeName(name) === '') return { ok: false, reason: `empty place name "${name}"`, candidates: [] };
   const matches = matchEntries(PLACE_ENTRIES, name);
   const ids = [...new Set(matches.map((e) => e.id))];
   if (ids.length === 0) {
-    const unit = resolveUnit(name, date);
+    const unit = resolveUnit(name, date, { candidates: false });
     const reason = unit.ok
       ? `"${name}" names a first-level unit (${unit.unit.id}), not a place; use resolveUnit`
       : `unknown place name "${name}"`;
-    return { ok: false, reason, candidates: closestIds(PLACE_ENTRIES, name).slice(0, 3) };
+    return {
+      ok: false,
+      reason,
+      candidates: options.candidates === false ? [] : closestIds(PLACE_ENTRIES, name).slice(0, 3),
+    };
   }
   if (ids.length > 1) return { ok: false, reason: `ambiguous place name "${name}"`, candidates: ids };
   const place = places.find((p) => p.id === ids[0])!;

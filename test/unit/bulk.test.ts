@@ -19,6 +19,7 @@ import {
 } from '../../src/core/columnar/event-table.ts';
 import { countByUnit, countShown, visibleIndices } from '../../src/core/columnar/aggregate.ts';
 import { buildBulk, tableTimeline } from '../../src/core/columnar/bulk.ts';
+import { editDistance } from '../../src/core/resolve.ts';
 import type { IncidentCategory } from '../../src/core/types.ts';
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
@@ -170,5 +171,35 @@ describe('yearMonthOfDay', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('editDistance (suggestions for unknown names)', () => {
+  /** The textbook optimal-string-alignment distance on a full matrix. */
+  function reference(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  }
+
+  it('equals the full-matrix distance for any two names', () => {
+    const name = fc.string({ unit: fc.constantFrom(...'абвгакнтыau '.split('')), maxLength: 14 });
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(editDistance(a, b)).toBe(reference(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(editDistance('актюбинкая', 'актюбинская')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
   });
 });

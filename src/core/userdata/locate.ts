@@ -51,9 +51,20 @@ export function createLocator(): Locator {
   };
   const place = (text: string, date: string): Found =>
     cached('place', text, date, () => {
-      const found = resolvePlace(text.trim(), date);
-      if (!found.ok) return { error: `${found.reason}${suggest(found.candidates)}` };
-      return { unit: found.unit, place: found.place };
+      const found = resolvePlace(text.trim(), date, { candidates: false });
+      if (found.ok) return { unit: found.unit, place: found.place };
+      // A place name the gazetteer lacks is only an error for a row with nothing else to place it
+      // by: the suggestions (a comparison with every spelling) are worked out when first read.
+      let error: string | null = null;
+      return {
+        get error() {
+          if (error === null) {
+            const again = resolvePlace(text.trim(), date);
+            error = `${found.reason}${suggest(again.ok ? [] : again.candidates)}`;
+          }
+          return error;
+        },
+      };
     });
   const region = (text: string, date: string): Found =>
     cached('region', text, date, () => {
