@@ -94,7 +94,7 @@ export function mapFrame(
   const regions = (count: number) => t('legend.regions', { count });
   const change = atlas.changes;
   const legend: LegendEntry[] = (change ? atlas.changeClasses : atlas.classes).map((c) => ({
-    label: `${change && c.min === 0 && c.max === 0 ? t('legend.noChange') : classLabel(c, t)} ${regions(c.count)}`,
+    label: `${change && c.min === 0 && c.max === 0 ? t('legend.noChange') : classLabel(c, t, atlas.rates && !change ? 2 : 1)} ${regions(c.count)}`,
     swatch: { kind: 'fill', colour: c.colour },
   }));
   const unavailable = change ? 0 : (atlas.rates?.unavailable.length ?? 0);

@@ -119,16 +119,19 @@ export function choroplethNotes(
 }
 
 /** A number of the legend: rounded to one decimal, grouped, with a true minus sign. */
-function legendNumber(x: number, lang: UiLang): string {
-  const rounded = Math.round(x * 10) / 10;
+function legendNumber(x: number, lang: UiLang, decimals: number): string {
+  const rounded = Math.round(x * 10 ** decimals) / 10 ** decimals;
   const text = formatNumber(Math.abs(rounded), lang);
   return rounded < 0 ? `−${text}` : text;
 }
 
-/** A class's bounds in words: `5`, `6–7`, `−4 to −2.7` (`от −4 до −2,7`). */
-export function classLabel(c: ColourClass, t: Translator): string {
-  const min = legendNumber(c.min, t.lang);
-  const max = legendNumber(c.max, t.lang);
+/**
+ * A class's bounds in words: `5`, `6–7`, `−4 to −2.7` (`от −4 до −2,7`); to one decimal, or to
+ * `decimals` (rates per 100,000 are shown to two).
+ */
+export function classLabel(c: ColourClass, t: Translator, decimals = 1): string {
+  const min = legendNumber(c.min, t.lang, decimals);
+  const max = legendNumber(c.max, t.lang, decimals);
   if (min === max) return min;
   return c.min < 0 || c.max < 0 ? t('legend.classRange', { from: min, to: max }) : `${min}–${max}`;
 }

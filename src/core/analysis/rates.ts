@@ -179,7 +179,9 @@ export function rateChoropleth(
     const rate = per100k(circle.value, p.population);
     if (!byUnit.has(circle.id))
       byUnit.set(circle.id, { rate, count: circle.value, population: p.population, populations: [p] });
-    return [{ ...circle, value: rate }];
+    // The circle's label reads its figure's text: the rate, not the count.
+    const figure = { ...circle.figure, value: { ...circle.figure.value, value: rate, text: String(rate) } };
+    return [{ ...circle, value: rate, figure }];
   });
 
   const populationsUsed = [...used.values()];
