@@ -302,6 +302,7 @@ export const en = {
   map: {
     ariaLabel: "Map of Kazakhstan's regions and incidents",
     notReported: 'not reported',
+    rateNotAvailable: 'rate n/a',
     attribution: 'Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

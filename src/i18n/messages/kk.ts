@@ -295,6 +295,7 @@ export const kk: Catalogue = {
   map: {
     ariaLabel: 'Қазақстан өңірлері мен оқиғалар картасы',
     notReported: 'дерек жоқ',
+    rateNotAvailable: 'көрсеткіш жоқ',
     attribution: 'Natural Earth негізінде жасалған · Көлдер © OpenStreetMap қатысушылары (ODbL)',
     zoomIn: 'Жақындату',
     zoomOut: 'Алыстату',

@@ -359,6 +359,7 @@ export const ru: Catalogue = {
   map: {
     ariaLabel: 'Карта регионов Казахстана и инцидентов',
     notReported: 'нет данных',
+    rateNotAvailable: 'нет показателя',
     attribution: 'Создано с использованием Natural Earth · Озёра © участники OpenStreetMap (ODbL)',
     zoomIn: 'Приблизить',
     zoomOut: 'Отдалить',
