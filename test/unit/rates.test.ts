@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/core/data/file-spec.ts';
 import { populationSpec, type Population } from '../../src/core/data/population.ts';
+import { sourcesSpec } from '../../src/core/data/sources.ts';
+import { detectKind } from '../../src/core/data/detect-kind.ts';
 import {
   nearestPopulation,
   per100k,
@@ -50,6 +52,30 @@ describe('population.csv', () => {
       [11, 'unit'],
     ]);
     expect(report.rejected.at(-1)?.reason).toContain('was not a first-level unit between 2018-01-01 and 2018-01-01');
+  });
+});
+
+describe('sources.csv with web addresses', () => {
+  it('reads a file without the url column, and needs a seed file or a web address on each row', () => {
+    const old = ['id,seed_file,title,publisher,author,published,notes', 'a,000.txt,T,P,not stated,2019,'].join('\n');
+    expect(readFile('sources.csv', old, sourcesSpec, null).records.map((s) => [s.id, s.url])).toEqual([['a', '']]);
+    const text = [
+      'id,seed_file,title,publisher,author,published,notes,url',
+      'a,000.txt,T,P,not stated,2019,,',
+      'b,,Table,Bureau,not stated,2023,,https://example.org/table.csv',
+      'c,,Table,Bureau,not stated,2023,,',
+      'd,,Table,Bureau,not stated,2023,,stat.gov.kz/table',
+    ].join('\n');
+    const { records, report } = readFile('sources.csv', text, sourcesSpec, null);
+    expect(records.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(report.rejected.map((r) => [r.row, r.field])).toEqual([
+      [4, 'seed_file'],
+      [5, 'url'],
+    ]);
+  });
+
+  it('tells a population file by its header', () => {
+    expect(detectKind(HEADER.split(','))).toBe('population');
   });
 });
 
