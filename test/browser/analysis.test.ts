@@ -217,6 +217,11 @@ describe('rates per 100,000 people', () => {
     expect(await page.textContent('[data-testid=rate-basis]')).toContain(
       'На 100 000 человек; численность населения 2016',
     );
+    // So does the embedded map, whose compact legend says what the colours are.
+    await page.goto(`${base}?embed&stat=${SERIES_256_2}&rate=1`);
+    await waitForMap(page);
+    expect(await page.textContent('[data-testid=embed-rate-basis]')).toContain('Per 100,000 people; population 2016');
+    await screenshot(page, 'rates-embed');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
