@@ -41,6 +41,7 @@ function curatedFiles(): DatasetFiles {
     incidents: entry('incidents'),
     statistics: entry('statistics'),
     national: entry('national'),
+    population: entry('population'),
   };
 }
 
@@ -67,7 +68,7 @@ function shippedUnitAt(): UnitAt {
 function checkUserFile(file: string, unitAt: UnitAt): { report: FileReport; warnings: string[] } {
   const result = readUserFile(file, readFileSync(file), { unitAt });
   if (result.kind === null) {
-    const reason = `cannot tell what kind of data file ${basename(file)} is: its header has none of date_start, metric, indicator, seed_file, and no coordinates, date, or value with a region`;
+    const reason = `cannot tell what kind of data file ${basename(file)} is: its header has none of date_start, metric, indicator, population, seed_file, and no coordinates, date, or value with a region`;
     const rejected = result.report.rejected.map((r) => ({ ...r, reason }));
     return { report: { ...result.report, rejected }, warnings: result.warnings };
   }
@@ -120,6 +121,8 @@ function readKind(kind: keyof DatasetFiles, file: string, text: string, context:
       return readFile(file, text, SPECS.statistics, context);
     case 'national':
       return readFile(file, text, SPECS.national, context);
+    case 'population':
+      return readFile(file, text, SPECS.population, context);
   }
 }
 

@@ -115,6 +115,8 @@ export interface Source {
   author: string;
   published: string;
   notes: string;
+  /** The web address of a source that is not a seed article (an official table); '' otherwise. */
+  url: string;
 }
 
 export type IncidentCategory =

@@ -46,12 +46,17 @@ export function circleFeatures(choropleth: Choropleth | null, name: (id: string)
   );
 }
 
-/** One label point per unit with its name and, when a statistic is shown, its figure; `nr` marks "not reported", which the label layer words in its language. */
+/**
+ * One label point per unit with its name and, when a statistic is shown, its figure; `nr` marks
+ * "not reported" (1) or "rate not available" (2, a unit in `unavailable`), which the label layer
+ * words in its language.
+ */
 export function regionLabelFeatures(
   anchors: ReadonlyMap<string, { lon: number; lat: number }>,
   choropleth: Choropleth | null,
   unitById: (id: string) => Unit | undefined,
   changes: readonly UnitChange[] | null = null,
+  unavailable: readonly string[] = [],
 ): FeatureCollection<Point> {
   const byUnit = new Map(choropleth?.regions.map((r) => [r.unit, r]) ?? []);
   const changeOf = new Map(changes?.map((c) => [c.unit, c]) ?? []);
@@ -74,7 +79,7 @@ export function regionLabelFeatures(
         name_ru: unit.short.ru,
         name_kk: unit.short.kk,
         figure,
-        nr: notReported ? 1 : 0,
+        nr: notReported ? (!change && unavailable.includes(unitId) ? 2 : 1) : 0,
       }),
     );
   }

@@ -11,6 +11,7 @@ import { changeBetween, type UnitChange } from '../core/analysis/change.ts';
 import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
 import { nationalInView, type IndicatorGroup } from '../core/analysis/national.ts';
 import { histogram, type Timeline } from '../core/analysis/timeline.ts';
+import { rateBasis, rateChoropleth, type RateView } from '../core/analysis/rates.ts';
 import {
   YEAR_MAX,
   YEAR_MIN,
@@ -112,6 +113,8 @@ class AtlasState {
   compare = $state<string | null>(null);
   classView = $state<ClassView>(defaultView().classes);
   mode = $state<'map' | 'table'>('map');
+  /** Rates per 100,000 people instead of counts, where the shown figures have a population basis. */
+  perCapita = $state(false);
 
   /** The years shown: the focus year, or the whole selected range. */
   yearFrom = $derived(this.focus ?? this.from);
@@ -206,9 +209,28 @@ class AtlasState {
   );
   nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.yearFrom, this.yearTo));
   unitIds = $derived(this.regions?.features.map((f) => f.properties.unit) ?? []);
-  choropleth = $derived<Choropleth | null>(
+  /** The counts joined onto the drawn units. */
+  countChoropleth = $derived<Choropleth | null>(
     this.shownSeries ? joinSeries(this.shownSeries, this.unitIds, this.drawnLayout, gazetteer) : null,
   );
+  /**
+   * Why rates cannot be shown ('comparing', 'no-population'), or null when they can: a comparison
+   * shows differences of counts; a statistic none of whose units has a population within five
+   * years of its period has no basis.
+   */
+  rateBlocked = $derived.by((): 'comparing' | 'no-population' | null => {
+    if (this.compare !== null) return 'comparing';
+    const basis = this.shownSeries ? rateBasis(this.shownSeries, this.dataset?.population ?? []) : null;
+    return basis && basis.byUnit.size > 0 ? null : 'no-population';
+  });
+  /** Rates per 100,000 on the drawn units, when asked for and possible; null shows counts. */
+  rates = $derived<RateView | null>(
+    this.perCapita && this.rateBlocked === null && this.countChoropleth && this.shownSeries
+      ? rateChoropleth(this.countChoropleth, this.shownSeries, this.dataset?.population ?? [])
+      : null,
+  );
+  /** What the map, legend and panels show: rates when `rates` is set, else counts. */
+  choropleth = $derived<Choropleth | null>(this.rates?.choropleth ?? this.countChoropleth);
   /**
    * The values the colour scale is computed over: with a fixed scale, those of every year of the
    * selected range (so that colours compare while the play head moves), else the values shown.
@@ -389,6 +411,8 @@ class AtlasState {
 
   /** Region values of every year (incident counts) or every statistic of the same metric and article in the range. */
   private fixedDomain(): number[] | undefined {
+    // Rates are classed over the values shown: the other years' rates would need their own populations.
+    if (this.rates) return undefined;
     const range = { ...this.filters, from: this.from, to: this.to };
     if (this.showIncidents) {
       if (this.focus === null) return undefined;
@@ -428,6 +452,7 @@ class AtlasState {
       labels: this.lang,
       classes: this.classView,
       mode: this.mode,
+      perCapita: this.perCapita,
     };
   }
 
@@ -438,6 +463,7 @@ class AtlasState {
     this.compare = view.compare;
     this.classView = view.classes;
     this.mode = view.mode;
+    this.perCapita = view.perCapita;
     this.categories = view.categories;
     this.articles = view.articles;
     this.seriesId = view.series;

@@ -17,7 +17,7 @@ export interface Loaded {
   context: FeatureCollection;
 }
 
-const DATA_FILES = ['sources', 'incidents', 'statistics', 'national'] as const;
+const DATA_FILES = ['sources', 'incidents', 'statistics', 'national', 'population'] as const;
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);

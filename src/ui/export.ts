@@ -16,7 +16,8 @@ import { formatSource } from '../core/view/format.ts';
 import { formatArticleKey, formatList, formatYears, type Translator, type UiLang } from '../i18n/translate.ts';
 import { withLangParam } from '../i18n/language.ts';
 import type { Palette } from '../map/palette.ts';
-import { classLabel, seriesTitle } from './localise.ts';
+import { classLabel, rateBasisText, seriesTitle } from './localise.ts';
+import type { RateView } from '../core/analysis/rates.ts';
 
 /** `kz-atlas-incidents-2011-2014.csv`, `kz-atlas-map-2017.png`. */
 export function exportFileName(
@@ -76,6 +77,8 @@ export interface FrameSource {
   allArticles: readonly string[];
   visibleEvents: readonly AtlasEvent[];
   dataset: { sources: readonly Source[] } | null;
+  /** Rates per 100,000 when shown instead of counts. */
+  rates?: RateView | null;
 }
 
 /**
@@ -91,13 +94,19 @@ export function mapFrame(
   const regions = (count: number) => t('legend.regions', { count });
   const change = atlas.changes;
   const legend: LegendEntry[] = (change ? atlas.changeClasses : atlas.classes).map((c) => ({
-    label: `${change && c.min === 0 && c.max === 0 ? t('legend.noChange') : classLabel(c, t)} ${regions(c.count)}`,
+    label: `${change && c.min === 0 && c.max === 0 ? t('legend.noChange') : classLabel(c, t, atlas.rates && !change ? 2 : 1)} ${regions(c.count)}`,
     swatch: { kind: 'fill', colour: c.colour },
   }));
+  const unavailable = change ? 0 : (atlas.rates?.unavailable.length ?? 0);
   legend.push({
-    label: `${t(change ? 'legend.notReportedInPeriods' : 'legend.notReported')} ${regions(unreportedCount(change, atlas.choropleth))}`,
+    label: `${t(change ? 'legend.notReportedInPeriods' : 'legend.notReported')} ${regions(unreportedCount(change, atlas.choropleth) - unavailable)}`,
     swatch: { kind: 'hatch', colour: palette.hatch, background: palette.notReported },
   });
+  if (unavailable > 0)
+    legend.push({
+      label: `${t('rates.notAvailable')} ${regions(unavailable)}`,
+      swatch: { kind: 'hatch', colour: palette.hatch, background: palette.notReported },
+    });
   if (!change && atlas.choropleth?.circles.length)
     legend.push({ label: t('legend.cityFigure'), swatch: { kind: 'dot', colour: palette.circle } });
   if (atlas.shownSeries?.figures.some((f) => f.derived))
@@ -114,7 +123,11 @@ export function mapFrame(
     t('export.categories', { categories: list(atlas.categories.map((c) => t(`category.${c}`))) }),
     ...(articles ? [t('export.articles', { articles: list(articles.map((a) => formatArticleKey(a, t.lang))) })] : []),
   ];
-  const changeTitle = change ? t('legend.change', { before: change.before, after: change.after }) : null;
+  const changeTitle = change
+    ? t('legend.change', { before: change.before, after: change.after })
+    : atlas.rates
+      ? rateBasisText(atlas.rates, atlas.dataset?.sources ?? [], t)
+      : null;
   const sources = sourcesInView(atlas.activeSeries, atlas.visibleEvents, atlas.dataset?.sources ?? []);
   return {
     title: atlas.shownSeries ? seriesTitle(atlas.shownSeries, t) : t('legend.noStatisticTitle'),

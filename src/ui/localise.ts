@@ -7,7 +7,8 @@ import type { StatSeries } from '../core/analysis/series.ts';
 import type { ColourClass } from '../core/analysis/classify.ts';
 import type { Choropleth } from '../core/analysis/choropleth.ts';
 import type { GeometryChoice, GeometrySet } from '../core/geo/geometry-sets.ts';
-import type { FuzzyDate, LayoutId } from '../core/types.ts';
+import type { FuzzyDate, LayoutId, Source } from '../core/types.ts';
+import type { RateView, UnitRate } from '../core/analysis/rates.ts';
 import { INCIDENT_SERIES_ID } from '../core/analysis/incident-counts.ts';
 import { layoutsDuring, unitById } from '../core/gazetteer.ts';
 import { parseFuzzyDate } from '../core/parse/dates.ts';
@@ -118,16 +119,19 @@ export function choroplethNotes(
 }
 
 /** A number of the legend: rounded to one decimal, grouped, with a true minus sign. */
-function legendNumber(x: number, lang: UiLang): string {
-  const rounded = Math.round(x * 10) / 10;
+function legendNumber(x: number, lang: UiLang, decimals: number): string {
+  const rounded = Math.round(x * 10 ** decimals) / 10 ** decimals;
   const text = formatNumber(Math.abs(rounded), lang);
   return rounded < 0 ? `−${text}` : text;
 }
 
-/** A class's bounds in words: `5`, `6–7`, `−4 to −2.7` (`от −4 до −2,7`). */
-export function classLabel(c: ColourClass, t: Translator): string {
-  const min = legendNumber(c.min, t.lang);
-  const max = legendNumber(c.max, t.lang);
+/**
+ * A class's bounds in words: `5`, `6–7`, `−4 to −2.7` (`от −4 до −2,7`); to one decimal, or to
+ * `decimals` (rates per 100,000 are shown to two).
+ */
+export function classLabel(c: ColourClass, t: Translator, decimals = 1): string {
+  const min = legendNumber(c.min, t.lang, decimals);
+  const max = legendNumber(c.max, t.lang, decimals);
   if (min === max) return min;
   return c.min < 0 || c.max < 0 ? t('legend.classRange', { from: min, to: max }) : `${min}–${max}`;
 }
@@ -200,4 +204,36 @@ export function countryName(isoNumeric: string | null | undefined, english: stri
   } catch {
     return english;
   }
+}
+
+/** A source's short name for the legend: its publisher up to the first comma (`Bureau of National Statistics`). */
+function shortSource(sourceId: string, sources: readonly Source[]): string {
+  const source = sources.find((s) => s.id === sourceId);
+  return source ? (source.publisher.split(',')[0] ?? source.publisher).trim() : sourceId;
+}
+
+/**
+ * What the rates rest on, for the legend: `Per 100,000 people; population 2016, 2017 (1 January
+ * estimate, Bureau of National Statistics).`
+ */
+export function rateBasisText(rates: RateView, sources: readonly Source[], t: Translator): string {
+  const kinds = [...new Set(rates.populations.map((p) => p.kind))].map((k) => t(`rates.kind.${k}`));
+  const names = [...new Set(rates.populations.map((p) => shortSource(p.sourceId, sources)))];
+  return t('rates.basis', {
+    years: formatList(rates.years.map(String), t.lang),
+    kind: formatList(kinds, t.lang),
+    source: formatList(names, t.lang),
+  });
+}
+
+/** How one unit's rate was computed: `3 ÷ 1,854,656 people (1 January 2019, 1 January estimate) × 100,000`. */
+export function rateDerivation(rate: UnitRate, t: Translator): string {
+  const dates = formatList([...new Set(rate.populations.map((p) => dateOrOpen(p.date, t.lang)))], t.lang);
+  const kinds = formatList([...new Set(rate.populations.map((p) => t(`rates.kind.${p.kind}`)))], t.lang);
+  return t('rates.derivation', {
+    count: formatNumber(rate.count, t.lang),
+    population: formatNumber(rate.population, t.lang),
+    date: dates,
+    kind: kinds,
+  });
 }

@@ -176,3 +176,86 @@ describe('the table view', () => {
     await page.context().close();
   });
 });
+
+describe('rates per 100,000 people', () => {
+  const detailsFigure = (page: Page) => page.textContent('[data-testid=details] [data-testid=unit-figure]');
+
+  it('toggles from counts to rates; the legend names the population year and the panel shows count ÷ population', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?stat=${SERIES_256_2}&sel=unit:aktobe`);
+    await waitForMap(page);
+    expect(await state(page, 'aktobe')).toMatchObject({ status: 'reported', value: 19 });
+    expect(await detailsFigure(page)).toBe('19');
+    expect(await page.isChecked('[data-testid=rate-counts]')).toBe(true);
+
+    await page.getByLabel('Per 100,000').check();
+    await waitForMap(page);
+    expect(new URL(page.url()).searchParams.get('rate')).toBe('1');
+    // Aktobe's 2017 figure over its 1 January 2017 population; South Kazakhstan has no 2017 row
+    // (the table splits it into Turkistan and Shymkent), so its rate uses 1 January 2016.
+    expect(await page.textContent('[data-testid=rate-basis]')).toBe(
+      'Per 100,000 people; population 2016 and 2017 (1 January estimate, Bureau of National Statistics).',
+    );
+    const aktobe = Math.round((19 / 845_679) * 100_000 * 100) / 100;
+    expect(aktobe).toBe(2.25);
+    expect(await state(page, 'aktobe')).toMatchObject({ status: 'reported', value: aktobe });
+    expect(await detailsFigure(page)).toBe('2.25 per 100,000 people');
+    expect(await page.textContent('[data-testid=unit-rate-derivation]')).toBe(
+      '19 ÷ 845,679 people (1 January 2017, 1 January estimate) × 100,000',
+    );
+    expect(await page.textContent('[data-testid=details]')).toContain('Актюбинская,2017,845679');
+    const southKazakhstan = Math.round((6 / 2_840_871) * 100_000 * 100) / 100;
+    expect(await state(page, 'south-kazakhstan')).toMatchObject({ value: southKazakhstan });
+    // Units the source does not name stay "not reported", never 0.
+    expect(await state(page, 'pavlodar')).toMatchObject({ status: 'not_reported' });
+    expect(await page.locator('[data-testid=rate-not-available]').count()).toBe(0);
+    await screenshot(page, 'rates-256-2-2017-aktobe');
+
+    // The link keeps the choice.
+    await page.goto(`${base}?stat=${SERIES_256_2}&rate=1&lang=ru`);
+    await waitForMap(page);
+    expect(await page.textContent('[data-testid=rate-basis]')).toContain(
+      'На 100 000 человек; численность населения 2016',
+    );
+    // So does the embedded map, whose compact legend says what the colours are.
+    await page.goto(`${base}?embed&stat=${SERIES_256_2}&rate=1`);
+    await waitForMap(page);
+    expect(await page.textContent('[data-testid=embed-rate-basis]')).toContain('Per 100,000 people; population 2016');
+    await screenshot(page, 'rates-embed');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a unit without a population within 5 years as "rate not available", hatched, never 0', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    // Incidents of 2022-2024 on the 1997 outlines: matched against 2023, South Kazakhstan's last
+    // population is of 2016, the other units' of 2019.
+    await page.goto(`${base}?stat=incidents&from=2022&to=2024&rate=1&sel=unit:south-kazakhstan`);
+    await waitForMap(page);
+    expect(await page.textContent('[data-testid=rate-basis]')).toContain('population 2019');
+    expect(await state(page, 'south-kazakhstan')).toMatchObject({ status: 'not_reported', value: -1 });
+    expect(await page.textContent('[data-testid=rate-not-available]')).toMatch(
+      /Rate not available \(no population figure within 5 years\)\s*\(1 region\)/,
+    );
+    expect(await detailsFigure(page)).toBe('Rate not available (no population figure within 5 years)');
+    expect(await state(page, 'aktobe')).toMatchObject({ status: 'reported', value: 0 });
+    await screenshot(page, 'rates-not-available-south-kazakhstan');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('disables the toggle with the reason when the statistic shown has no population basis', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?stat=incidents&from=2004&to=2004&rate=1`);
+    await waitForMap(page);
+    expect(await page.isDisabled('[data-testid=rate-per-capita]')).toBe(true);
+    expect(await page.isChecked('[data-testid=rate-counts]')).toBe(true);
+    expect(await page.textContent('[data-testid=rate-blocked]')).toContain(
+      'No population figure lies within 5 years of 2004',
+    );
+    expect(await page.locator('[data-testid=rate-basis]').count()).toBe(0);
+    await screenshot(page, 'rates-disabled-2004');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

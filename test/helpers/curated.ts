@@ -18,6 +18,7 @@ export function curatedDataset(): Dataset {
       incidents: file('incidents'),
       statistics: file('statistics'),
       national: file('national'),
+      population: file('population'),
     },
     { unitById, placeById, layoutsDuring },
   );

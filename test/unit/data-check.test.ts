@@ -15,6 +15,7 @@ function curated(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
     incidents: file('incidents'),
     statistics: file('statistics'),
     national: file('national'),
+    population: file('population'),
     ...overrides,
   };
 }

@@ -1,60 +1,120 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/core/data/file-spec.ts';
 import { populationSpec, type Population } from '../../src/core/data/population.ts';
-import { perHundredThousand, rateBasis } from '../../src/core/analysis/rates.ts';
+import { sourcesSpec } from '../../src/core/data/sources.ts';
+import { detectKind } from '../../src/core/data/detect-kind.ts';
+import {
+  nearestPopulation,
+  per100k,
+  perHundredThousand,
+  rateBasis,
+  rateChoropleth,
+  referenceYear,
+} from '../../src/core/analysis/rates.ts';
 import type { StatSeries } from '../../src/core/analysis/series.ts';
+import { joinSeries } from '../../src/core/analysis/choropleth.ts';
 import type { Statistic } from '../../src/core/types.ts';
-import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
+import { containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+import { curatedDataset } from '../helpers/curated.ts';
 
 const context = { unitById, placeById, layoutsDuring, sourceIds: new Set(['census-test']) };
-const HEADER = 'id,unit,year,kind,population,source,citation,notes';
+const HEADER = 'id,level,unit,date,kind,population,source,citation,quote,notes';
 
 describe('population.csv', () => {
   it('accepts good rows and names the line and field of bad ones', () => {
     const text = [
       HEADER,
-      'p1,aktobe,2021,census,"900,000",census-test,Table 1,',
-      'p2,turkistan,2017,census,100,census-test,Table 1,',
-      'p3,aktobe,2021,census,-5,census-test,Table 1,',
-      'p4,aktobe,2021,census,100,nobody,Table 1,',
+      'p1,region,aktobe,2021-09-01,census,"900,000",census-test,Table 1,"Aktobe 900,000",',
+      'p2,region,turkistan,2017-01-01,estimate,100,census-test,Table 1,row,',
+      'p3,region,aktobe,2021-09-01,census,-5,census-test,Table 1,row,',
+      'p4,region,aktobe,2021-09-01,census,100,nobody,Table 1,row,',
+      'p5,national,,2021-09-01,census,19186015,census-test,Table 1,row,',
+      'p6,national,aktobe,2021-09-01,census,100,census-test,Table 1,row,',
+      'p7,region,aktobe,2021,census,100,census-test,Table 1,row,',
+      'p8,region,aktobe,2021-09-01,census,100,census-test,Table 1,,',
+      // South Kazakhstan was in force on 1 January 2018, Turkistan only from 19 June 2018.
+      'p9,region,south-kazakhstan,2018-01-01,estimate,100,census-test,Table 1,row,',
+      'p10,region,turkistan,2018-01-01,estimate,100,census-test,Table 1,row,',
     ].join('\n');
     const { records, report } = readFile('population.csv', text, populationSpec, context);
-    expect(records.map((r) => r.population)).toEqual([900000]);
+    expect(records.map((r) => [r.id, r.level, r.year, r.population])).toEqual([
+      ['p1', 'region', 2021, 900000],
+      ['p5', 'national', 2021, 19186015],
+      ['p9', 'region', 2018, 100],
+    ]);
     expect(report.rejected.map((r) => [r.row, r.field])).toEqual([
       [3, 'unit'],
       [4, 'population'],
       [5, 'source'],
+      [7, 'unit'],
+      [8, 'date'],
+      [9, 'quote'],
+      [11, 'unit'],
     ]);
+    expect(report.rejected.at(-1)?.reason).toContain('was not a first-level unit between 2018-01-01 and 2018-01-01');
   });
 });
 
-describe('rates per 100,000', () => {
-  const figure = (unit: string, value: number): Statistic =>
-    ({
-      id: `f-${unit}`,
-      level: 'region',
-      unit,
-      place: null,
-      value: { value, qualifier: 'exact', text: String(value) },
-      derived: false,
-    }) as Statistic;
-  const series = {
-    id: 's',
-    periodStart: '2017-01-01',
-    figures: [figure('aktobe', 19), figure('zhambyl', 5)],
-    national: null,
-  } as unknown as StatSeries;
-  const pop = (unit: string, year: number, population: number, kind: 'census' | 'estimate' = 'census'): Population => ({
-    id: `${unit}-${year}-${kind}`,
-    unit,
-    year,
-    kind,
-    population,
-    sourceId: 'x',
-    citation: '',
-    notes: '',
-    line: 0,
+describe('sources.csv with web addresses', () => {
+  it('reads a file without the url column, and needs a seed file or a web address on each row', () => {
+    const old = ['id,seed_file,title,publisher,author,published,notes', 'a,000.txt,T,P,not stated,2019,'].join('\n');
+    expect(readFile('sources.csv', old, sourcesSpec, null).records.map((s) => [s.id, s.url])).toEqual([['a', '']]);
+    const text = [
+      'id,seed_file,title,publisher,author,published,notes,url',
+      'a,000.txt,T,P,not stated,2019,,',
+      'b,,Table,Bureau,not stated,2023,,https://example.org/table.csv',
+      'c,,Table,Bureau,not stated,2023,,',
+      'd,,Table,Bureau,not stated,2023,,stat.gov.kz/table',
+    ].join('\n');
+    const { records, report } = readFile('sources.csv', text, sourcesSpec, null);
+    expect(records.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(report.rejected.map((r) => [r.row, r.field])).toEqual([
+      [4, 'seed_file'],
+      [5, 'url'],
+    ]);
   });
+
+  it('tells a population file by its header', () => {
+    expect(detectKind(HEADER.split(','))).toBe('population');
+  });
+});
+
+const figure = (unit: string, value: number, level: 'region' | 'city' = 'region'): Statistic =>
+  ({
+    id: `f-${unit}`,
+    level,
+    unit: level === 'region' ? unit : null,
+    place: level === 'city' ? unit : null,
+    value: { value, qualifier: 'exact', text: String(value) },
+    derived: false,
+  }) as Statistic;
+
+const seriesOf = (figures: Statistic[], periodStart = '2017-01-01', periodEnd = '2017-12-31') =>
+  ({ id: 's', periodStart, periodEnd, figures, national: null }) as unknown as StatSeries;
+
+const pop = (
+  unit: string,
+  year: number,
+  population: number,
+  kind: 'census' | 'estimate' = 'census',
+  level: 'region' | 'national' = 'region',
+): Population => ({
+  id: `${unit}-${year}-${kind}`,
+  level,
+  unit,
+  date: `${year}-01-01`,
+  year,
+  kind,
+  population,
+  sourceId: 'x',
+  citation: '',
+  quote: '',
+  notes: '',
+  line: 0,
+});
+
+describe('rates per 100,000', () => {
+  const series = seriesOf([figure('aktobe', 19), figure('zhambyl', 5)]);
 
   it('divides by the nearest year, prefers a census, and never guesses a missing population', () => {
     const basis = rateBasis(series, [
@@ -72,5 +132,130 @@ describe('rates per 100,000', () => {
 
   it('does not use a population more than five years away', () => {
     expect(rateBasis(series, [pop('aktobe', 2009, 1000)]).missing).toEqual(['aktobe', 'zhambyl']);
+    expect(nearestPopulation('aktobe', 2017, [pop('aktobe', 2012, 1000)])?.year).toBe(2012);
+    expect(nearestPopulation('aktobe', 2018, [pop('aktobe', 2012, 1000)])).toBeUndefined();
+  });
+
+  it('matches a period by its middle year, and of two equally near years takes the earlier', () => {
+    expect(referenceYear('2017-01-01', '2017-12-31')).toBe(2017);
+    expect(referenceYear('2011-01-01', '2019-12-31')).toBe(2015);
+    expect(referenceYear('2004-01-01', '2026-12-31')).toBe(2015);
+    expect(referenceYear('2019-01')).toBe(2019);
+    const both = [pop('aktobe', 2018, 2000, 'estimate'), pop('aktobe', 2016, 1000, 'estimate')];
+    expect(nearestPopulation('aktobe', 2017, both)?.year).toBe(2016);
+  });
+
+  it('never takes a national total for a unit', () => {
+    expect(nearestPopulation('', 2017, [pop('', 2017, 18_000_000, 'estimate', 'national')])).toBeUndefined();
+  });
+
+  it('rounds to two decimals', () => {
+    expect(per100k(3, 1_854_656)).toBe(0.16);
+    expect(per100k(10, 17_918_214)).toBe(0.06);
+    expect(per100k(1, 300)).toBe(333.33);
+  });
+});
+
+describe('rates on the drawn units', () => {
+  const gazetteer = { unitById, placeById, containingUnit };
+  const layoutA = unitsOf('A').map((u) => u.id);
+
+  it('divides each unit by its own population, marks a unit without one "not available", never 0', () => {
+    const series = seriesOf([
+      figure('aktobe', 19),
+      figure('zhambyl', 5),
+      figure('almaty', 3),
+      figure('taraz', 2, 'city'),
+    ]);
+    const counts = joinSeries(series, layoutA, 'A', gazetteer);
+    const view = rateChoropleth(counts, series, [
+      pop('aktobe', 2017, 1_900_000, 'estimate'),
+      pop('almaty', 2016, 1_500_000),
+    ]);
+    const region = (id: string) => view.choropleth.regions.find((r) => r.unit === id)!;
+    expect(region('aktobe')).toMatchObject({ value: 1, status: 'reported' });
+    expect(region('almaty')).toMatchObject({ value: 0.2 });
+    expect(region('zhambyl')).toMatchObject({ value: null, status: 'not_reported' });
+    expect(region('pavlodar')).toMatchObject({ value: null, status: 'not_reported' });
+    expect(view.unavailable).toEqual(['zhambyl']);
+    expect(view.byUnit.get('aktobe')).toMatchObject({ rate: 1, count: 19, population: 1_900_000 });
+    expect(view.years).toEqual([2016, 2017]);
+    // The Almaty circle (a city unit) shows its rate; the Taraz city figure has no population.
+    expect(view.choropleth.circles.map((c) => [c.id, c.value])).toEqual([['almaty', 0.2]]);
+    expect(view.citiesLeftOut).toBe(1);
+  });
+
+  it('sums counts and populations of later units drawn on an earlier outline', () => {
+    const series = seriesOf([figure('abai', 4), figure('east-kazakhstan-2022', 6)], '2023-01-01', '2023-12-31');
+    const counts = joinSeries(series, layoutA, 'A', gazetteer);
+    expect(counts.regions.find((r) => r.unit === 'east-kazakhstan')?.value).toBe(10);
+    const both = [pop('abai', 2023, 1_000_000, 'estimate'), pop('east-kazakhstan-2022', 2023, 1_000_000, 'estimate')];
+    const view = rateChoropleth(counts, series, both);
+    expect(view.byUnit.get('east-kazakhstan')).toMatchObject({ count: 10, population: 2_000_000, rate: 0.5 });
+    // With one of the two populations missing, the outline gets no rate rather than a wrong one.
+    const one = rateChoropleth(counts, series, both.slice(0, 1));
+    expect(one.unavailable).toEqual(['east-kazakhstan']);
+    expect(one.choropleth.regions.find((r) => r.unit === 'east-kazakhstan')?.value).toBeNull();
+  });
+
+  it('divides a city unit drawn as a circle (Shymkent on the 1997 outlines) by its own population only', () => {
+    const series = seriesOf([figure('turkistan', 4), figure('shymkent', 6)], '2019-01-01', '2019-10-31');
+    const counts = joinSeries(series, layoutA, 'A', gazetteer);
+    const pops = [pop('turkistan', 2019, 2_000_000, 'estimate'), pop('shymkent', 2019, 1_000_000, 'estimate')];
+    const view = rateChoropleth(counts, series, pops);
+    expect(view.byUnit.get('south-kazakhstan')).toMatchObject({ count: 4, population: 2_000_000, rate: 0.2 });
+    expect(view.choropleth.circles.map((c) => [c.id, c.value])).toEqual([['shymkent', 0.6]]);
+  });
+});
+
+describe('the curated population table', () => {
+  const rows = curatedDataset().population;
+  const byDate = new Map<string, Population[]>();
+  for (const p of rows) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p]);
+
+  it('has a national total for every date it has, from one source', () => {
+    expect(rows.length).toBeGreaterThan(100);
+    for (const [date, group] of byDate) {
+      expect(
+        group.filter((p) => p.level === 'national'),
+        date,
+      ).toHaveLength(1);
+      expect(new Set(group.map((p) => p.sourceId)).size, date).toBe(1);
+    }
+  });
+
+  it('sums to the national total the source states, in every year whose units it gives all of', () => {
+    // 1 January 2017 and 2018: the table already splits South Kazakhstan into "Туркестанская"
+    // (1,966,336; 1,977,028) and "г. Шымкент" (912,300; 952,169), units not in force on those days,
+    // so South Kazakhstan has no row for them (not derived) and the kept rows fall short by exactly that.
+    const leftOut: Record<string, number> = { '2017-01-01': 1_966_336 + 912_300, '2018-01-01': 1_977_028 + 952_169 };
+    for (const [date, group] of byDate) {
+      const national = group.find((p) => p.level === 'national')!.population;
+      const regional = group.filter((p) => p.level === 'region').reduce((sum, p) => sum + p.population, 0);
+      expect(national - regional, date).toBe(leftOut[date] ?? 0);
+    }
+    expect([...byDate.keys()].sort()).toEqual(
+      [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((y) => `${y}-01-01`),
+    );
+  });
+
+  it('gives every unit in force on the day, except South Kazakhstan on 1 January 2017 and 2018', () => {
+    for (const [date, group] of byDate) {
+      const layout = date < '2018-06-19' ? 'A' : 'B';
+      const expected = unitsOf(layout)
+        .map((u) => u.id)
+        .filter((id) => !(id === 'south-kazakhstan' && date >= '2017-01-01'));
+      expect(
+        group
+          .filter((p) => p.level === 'region')
+          .map((p) => p.unit)
+          .sort(),
+        date,
+      ).toEqual(expected.sort());
+    }
+  });
+
+  it('quotes the source row of every figure, with the figure in it', () => {
+    for (const p of rows) expect(p.quote, p.id).toContain(`,${p.year},${p.population}`);
   });
 });

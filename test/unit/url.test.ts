@@ -17,8 +17,16 @@ describe('the view in the URL', () => {
       labels: 'kk' as const,
       classes: { method: 'manual' as const, count: 4, palette: 'Blues' as const, breaks: [5, 10], fixed: false },
       mode: 'table' as const,
+      perCapita: true,
     };
     expect(viewFromQuery(viewToQuery(view))).toEqual(view);
+    expect(new URLSearchParams(viewToQuery(view)).get('rate')).toBe('1');
+  });
+
+  it('shows counts unless the link asks for rates with rate=1', () => {
+    expect(viewFromQuery('?rate=1').perCapita).toBe(true);
+    expect(viewFromQuery('?rate=yes').perCapita).toBe(false);
+    expect(viewFromQuery('').perCapita).toBe(false);
   });
 
   it('drops a focus year outside the range', () => {

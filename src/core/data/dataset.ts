@@ -5,13 +5,18 @@ import { sourcesSpec } from './sources.ts';
 import { incidentsSpec } from './incidents.ts';
 import { statisticsSpec } from './statistics.ts';
 import { nationalSpec } from './national.ts';
+import { populationSpec, type Population } from './population.ts';
 
-/** The texts of the four data files, by name as they should appear in messages. */
+/**
+ * The texts of the data files, by name as they should appear in messages. The population table is
+ * optional so that a set of files made before it existed still reads (rates are then unavailable).
+ */
 export interface DatasetFiles {
   sources: { file: string; text: string };
   incidents: { file: string; text: string };
   statistics: { file: string; text: string };
   national: { file: string; text: string };
+  population?: { file: string; text: string };
 }
 
 export interface Dataset {
@@ -19,6 +24,8 @@ export interface Dataset {
   incidents: Incident[];
   statistics: Statistic[];
   national: NationalIndicator[];
+  /** Populations by unit and date, for rates per 100,000. */
+  population: Population[];
   /** One report per file: rows read, accepted, rejected with line, field and reason. */
   reports: FileReport[];
   warnings: string[];
@@ -37,6 +44,9 @@ export function readDataset(files: DatasetFiles, gazetteer: Gazetteer): Dataset 
   const incidents = readFile(files.incidents.file, files.incidents.text, incidentsSpec, context);
   const statistics = readFile(files.statistics.file, files.statistics.text, statisticsSpec, context);
   const national = readFile(files.national.file, files.national.text, nationalSpec, context);
+  const population = files.population
+    ? readFile(files.population.file, files.population.text, populationSpec, context)
+    : null;
 
   const eventIds = new Set(incidents.records.map((i) => i.event));
   const figureIds = new Set([...statistics.records, ...national.records].map((f) => f.id));
@@ -49,9 +59,16 @@ export function readDataset(files: DatasetFiles, gazetteer: Gazetteer): Dataset 
     incidents: linkedIncidents.records,
     statistics: linkedStatistics.records,
     national: linkedNational.records,
-    reports: [sources.report, linkedIncidents.report, linkedStatistics.report, linkedNational.report],
-    warnings: [sources, incidents, statistics, national].flatMap((r, i) =>
-      r.warnings.map((w) => `${Object.values(files)[i]?.file}: ${w}`),
+    population: population?.records ?? [],
+    reports: [
+      sources.report,
+      linkedIncidents.report,
+      linkedStatistics.report,
+      linkedNational.report,
+      ...(population ? [population.report] : []),
+    ],
+    warnings: [sources, incidents, statistics, national, population].flatMap((r, i) =>
+      (r?.warnings ?? []).map((w) => `${Object.values(files)[i]?.file}: ${w}`),
     ),
   };
 }
@@ -85,4 +102,5 @@ export const SPECS = {
   incidents: incidentsSpec,
   statistics: statisticsSpec,
   national: nationalSpec,
+  population: populationSpec,
 } as const satisfies Record<keyof DatasetFiles, FileSpec<{ id: string }, never>>;

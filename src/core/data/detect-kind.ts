@@ -5,6 +5,7 @@ const TELLTALE: [keyof DatasetFiles, string][] = [
   ['incidents', 'date_start'],
   ['statistics', 'metric'],
   ['national', 'indicator'],
+  ['population', 'population'],
   ['sources', 'seed_file'],
 ];
 

@@ -6,6 +6,11 @@ import { RowReader } from './row-reader.ts';
 export interface FileSpec<R extends { id: string }, C> {
   kind: string;
   columns: readonly string[];
+  /**
+   * Columns of `columns` that a header may lack (added to the format later, so that files written
+   * before still read); a missing optional column reads as blank.
+   */
+  optional?: readonly string[];
   build(reader: RowReader, line: number, context: C): R;
 }
 
@@ -27,7 +32,9 @@ export function readFile<R extends { id: string }, C>(
   context: C,
 ): ReadResult<R> {
   const table = parseCsv(text);
-  const missing = spec.columns.filter((column) => !table.header.includes(column));
+  const missing = spec.columns.filter(
+    (column) => !table.header.includes(column) && !(spec.optional ?? []).includes(column),
+  );
   const extra = table.header.filter((column) => !spec.columns.includes(column));
   const warnings = [
     ...table.errors,

@@ -1,20 +1,28 @@
 import type { Source } from '../types.ts';
 import type { FileSpec } from './file-spec.ts';
 
-/** sources.csv: the articles every figure is traced back to. */
+/**
+ * sources.csv: the articles every figure is traced back to: a seed article (`seed_file`), or a
+ * published table named by its web address (`url`); one of the two is required.
+ */
 export const sourcesSpec: FileSpec<Source, null> = {
   kind: 'sources',
-  columns: ['id', 'seed_file', 'title', 'publisher', 'author', 'published', 'notes'],
+  columns: ['id', 'seed_file', 'title', 'publisher', 'author', 'published', 'notes', 'url'],
+  optional: ['url'],
   build(r) {
     const published = r.date('published');
+    const url = r.text('url');
+    if (url && !/^https?:\/\/\S+$/.test(url)) r.fail('url', `"${url}" is not a web address (http:// or https://)`);
     return {
       id: r.id('id'),
-      seedFile: r.text('seed_file', true),
+      // A source that is not one of the seed articles (an official table) is named by its address.
+      seedFile: r.text('seed_file', url === ''),
       title: r.text('title', true),
       publisher: r.text('publisher', true),
       author: r.text('author', true),
       published: published?.text ?? '',
       notes: r.text('notes'),
+      url,
     };
   },
 };

@@ -35,10 +35,10 @@ export function formatFuzzyRange(start: FuzzyDate, end: FuzzyDate | null): strin
   return `${formatFuzzyDate(start)} – ${formatFuzzyDate(end)}`;
 }
 
-/** `Title. Publisher, author, date (seed file)` for panels and exports. */
+/** `Title. Publisher, author, date (seed file or web address)` for panels and exports. */
 export function formatSource(source: Source): string {
   const author = source.author && source.author !== 'not stated' ? `, ${source.author}` : '';
-  return `${source.title}. ${source.publisher}${author}, ${source.published} (${source.seedFile})`;
+  return `${source.title}. ${source.publisher}${author}, ${source.published} (${source.seedFile || source.url})`;
 }
 
 /**

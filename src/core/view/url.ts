@@ -37,6 +37,8 @@ export interface View {
   labels: LabelLang;
   classes: ClassView;
   mode: 'map' | 'table';
+  /** Whether the map shows rates per 100,000 people instead of counts (`rate=1`). */
+  perCapita: boolean;
 }
 
 export type LabelLang = UiLang;
@@ -62,6 +64,7 @@ export function defaultView(): View {
     labels: 'en',
     classes: { method: 'natural', count: 5, palette: 'YlOrRd', breaks: [], fixed: true },
     mode: 'map',
+    perCapita: false,
   };
 }
 
@@ -102,6 +105,7 @@ export function viewFromQuery(query: string): View {
   view.selected = params.get('sel');
   view.labels = queryLang(query) ?? view.labels;
   view.mode = oneOf(params.get('view'), ['map', 'table'] as const) ?? view.mode;
+  view.perCapita = params.get('rate') === '1';
   view.classes.method = oneOf(params.get('cls'), CLASS_METHODS) ?? view.classes.method;
   view.classes.palette = oneOf(params.get('pal'), SEQUENTIAL_PALETTES) ?? view.classes.palette;
   const k = Number(params.get('k'));
@@ -132,6 +136,7 @@ export function viewToQuery(view: View): string {
   if (view.selected) params.set('sel', view.selected);
   if (view.labels !== base.labels) params.set(LANG_PARAM, view.labels);
   if (view.mode !== base.mode) params.set('view', view.mode);
+  if (view.perCapita) params.set('rate', '1');
   if (view.classes.method !== base.classes.method) params.set('cls', view.classes.method);
   if (view.classes.count !== base.classes.count) params.set('k', String(view.classes.count));
   if (view.classes.palette !== base.classes.palette) params.set('pal', view.classes.palette);

@@ -72,6 +72,20 @@ export const en = {
     palette: 'Palette (colour-blind safe)',
     fixedScale: 'Keep the colour scale fixed over the selected years',
   },
+  rates: {
+    toggle: 'Show',
+    counts: 'Counts',
+    perCapita: 'Per 100,000',
+    basis: 'Per 100,000 people; population {years} ({kind}, {source}).',
+    kind: { estimate: '1 January estimate', census: 'census' },
+    notAvailable: 'Rate not available (no population figure within 5 years)',
+    blockedComparing: 'Rates are not shown while two periods are compared.',
+    blockedNoPopulation:
+      'No population figure lies within 5 years of {year} for the units of this statistic: counts only.',
+    citiesLeftOut: 'City figures are not shown as rates: there is no population for a city.',
+    perPeople: '{rate} per 100,000 people',
+    derivation: '{count} ÷ {population} people ({date}, {kind}) × 100,000',
+  },
   legend: {
     ariaLabel: 'Legend',
     noStatisticCovers: 'No statistic covers {years} for the selected articles, so the map shows incident counts.',
@@ -294,6 +308,7 @@ export const en = {
   map: {
     ariaLabel: "Map of Kazakhstan's regions and incidents",
     notReported: 'not reported',
+    rateNotAvailable: 'rate n/a',
     attribution: 'Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

@@ -65,6 +65,19 @@ export const kk: Catalogue = {
     palette: 'Палитра (түсті ажырата алмайтындарға ыңғайлы)',
     fixedScale: 'Таңдалған жылдар бойы түс шкаласын өзгертпеу',
   },
+  rates: {
+    toggle: 'Көрсету',
+    counts: 'Саны',
+    perCapita: '100 000-ға',
+    basis: '100 000 адамға шаққанда; халық саны {years} ({kind}, {source}).',
+    kind: { estimate: '1 қаңтардағы бағалау', census: 'санақ' },
+    notAvailable: 'Көрсеткіш есептелмеді (5 жыл ішінде халық саны жоқ)',
+    blockedComparing: 'Екі кезең салыстырылғанда 100 000-ға шаққан көрсеткіш көрсетілмейді.',
+    blockedNoPopulation: 'Бұл статистиканың өңірлері үшін {year} жылдан 5 жыл ішінде халық саны жоқ: тек саны.',
+    citiesLeftOut: 'Қалалар бойынша деректер 100 000-ға шақталмайды: қала халқының саны жоқ.',
+    perPeople: '100 000 адамға {rate}',
+    derivation: '{count} ÷ {population} адам ({date}, {kind}) × 100 000',
+  },
   legend: {
     ariaLabel: 'Шартты белгілер',
     noStatisticCovers:
@@ -285,6 +298,7 @@ export const kk: Catalogue = {
   map: {
     ariaLabel: 'Қазақстан өңірлері мен оқиғалар картасы',
     notReported: 'дерек жоқ',
+    rateNotAvailable: 'көрсеткіш жоқ',
     attribution: 'Natural Earth негізінде жасалған · Көлдер © OpenStreetMap қатысушылары (ODbL)',
     zoomIn: 'Жақындату',
     zoomOut: 'Алыстату',

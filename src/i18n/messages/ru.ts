@@ -89,6 +89,20 @@ export const ru: Catalogue = {
     palette: 'Палитра (различима при нарушениях цветового зрения)',
     fixedScale: 'Сохранять цветовую шкалу неизменной для выбранных лет',
   },
+  rates: {
+    toggle: 'Показать',
+    counts: 'Число',
+    perCapita: 'На 100 000',
+    basis: 'На 100 000 человек; численность населения {years} ({kind}, {source}).',
+    kind: { estimate: 'оценка на 1 января', census: 'перепись' },
+    notAvailable: 'Показатель не рассчитан (нет численности населения в пределах 5 лет)',
+    blockedComparing: 'При сравнении двух периодов показатели на 100 000 не показываются.',
+    blockedNoPopulation:
+      'Для регионов этой статистики нет численности населения в пределах 5 лет от {year} года: только число.',
+    citiesLeftOut: 'Данные по городам не пересчитываются на 100 000: численности населения городов нет.',
+    perPeople: '{rate} на 100 000 человек',
+    derivation: '{count} ÷ {population} чел. ({date}, {kind}) × 100 000',
+  },
   legend: {
     ariaLabel: 'Легенда',
     noStatisticCovers: 'Для выбранных статей нет статистики за {years}, поэтому на карте показано число инцидентов.',
@@ -353,6 +367,7 @@ export const ru: Catalogue = {
   map: {
     ariaLabel: 'Карта регионов Казахстана и инцидентов',
     notReported: 'нет данных',
+    rateNotAvailable: 'нет показателя',
     attribution: 'Создано с использованием Natural Earth · Озёра © участники OpenStreetMap (ODbL)',
     zoomIn: 'Приблизить',
     zoomOut: 'Отдалить',
