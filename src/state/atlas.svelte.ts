@@ -409,25 +409,30 @@ class AtlasState {
     await saveDataset(changed);
   }
 
-  /** Region values of every year (incident counts) or every statistic of the same metric and article in the range. */
+  /**
+   * Region values of every year (incident counts) or every statistic of the same metric and article
+   * in the range; as rates per 100,000 when rates are shown (each period on its own population).
+   */
   private fixedDomain(): number[] | undefined {
-    // Rates are classed over the values shown: the other years' rates would need their own populations.
-    if (this.rates) return undefined;
     const range = { ...this.filters, from: this.from, to: this.to };
+    const population = this.dataset?.population ?? [];
+    const valuesOf = (series: StatSeries): number[] => {
+      if (!this.rates) return series.figures.filter((f) => f.level === 'region').map((f) => f.value.value);
+      const counts = joinSeries(series, this.unitIds, this.drawnLayout, gazetteer);
+      return rateChoropleth(counts, series, population).choropleth.regions.flatMap((r) =>
+        r.value === null ? [] : [r.value],
+      );
+    };
     if (this.showIncidents) {
       if (this.focus === null) return undefined;
       const values: number[] = [];
       for (let year = this.from; year <= this.to; year++) {
         const events = eventsInView(this.grouped.events, { ...range, from: year, to: year });
-        const counts = incidentCountSeries(
-          events,
-          this.drawnLayout,
-          year,
-          year,
-          gazetteer,
-          this.bulkCounts(year, year),
+        values.push(
+          ...valuesOf(
+            incidentCountSeries(events, this.drawnLayout, year, year, gazetteer, this.bulkCounts(year, year)),
+          ),
         );
-        values.push(...counts.figures.map((f) => f.value.value));
       }
       return values;
     }
@@ -435,7 +440,7 @@ class AtlasState {
     if (!active) return undefined;
     return seriesInView(this.allSeries, range)
       .filter((s) => s.metric === active.metric && s.articleKey === active.articleKey)
-      .flatMap((s) => s.figures.filter((f) => f.level === 'region').map((f) => f.value.value));
+      .flatMap(valuesOf);
   }
 
   view(): View {

@@ -97,6 +97,25 @@ describe('the timeline', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('keeps the scale fixed over the range for rates too: each year on its own population', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const classesIn = async (year: number) => {
+      await page.goto(`${base}?from=2011&to=2014&year=${year}&stat=incidents&rate=1`);
+      await waitForMap(page);
+      return (await legendClasses(page)).map((l) => l.replace(/\(.*\)/, '').trim());
+    };
+    const in2011 = await classesIn(2011);
+    // Aktobe's 2011 incidents per 100,000 (3 on 1 January 2011's population) lie inside the classes.
+    expect(in2011.length).toBeGreaterThan(1);
+    expect(await classesIn(2014)).toEqual(in2011);
+    // Without a fixed scale the classes are those of the year shown, and differ.
+    await page.goto(`${base}?from=2011&to=2014&year=2014&stat=incidents&rate=1&scale=free`);
+    await waitForMap(page);
+    expect((await legendClasses(page)).map((l) => l.replace(/\(.*\)/, '').trim())).not.toEqual(in2011);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('a unit profile', () => {
