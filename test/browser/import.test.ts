@@ -647,6 +647,21 @@ describe('a large file, held in columns', () => {
         );
       });
     expect(await drawn()).toEqual({ '2013': 0, '2015': 0.85 });
+    // At the country's zoom they are drawn as clusters, which hold every one of the year's events.
+    const inClusters = await page.evaluate(() => {
+      const map = (window as unknown as { __map: MapLibreMap }).__map;
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => /^bulk-.*-2015(-clusters)?$/.test(l.id))
+        .map((l) => l.id);
+      const features = map.queryRenderedFeatures({ layers });
+      return {
+        clusters: features.filter((f) => f.properties['point_count']).length,
+        events: features.reduce((n, f) => n + Number(f.properties['point_count'] ?? 1), 0),
+      };
+    });
+    expect(inClusters.clusters).toBeGreaterThan(0);
+    expect(inClusters.events).toBe(15_000);
     await screenshot(page, 'large-file-2015');
 
     // A marker opens its event, read back from the stored records, with its file named.
@@ -661,10 +676,14 @@ describe('a large file, held in columns', () => {
           .getStyle()
           .layers.filter((l) => /^bulk-.*-2015$/.test(l.id))
           .map((l) => l.id);
-        const feature = map.queryRenderedFeatures({ layers })[0]!;
-        const [lon, lat] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
-        const { x, y } = map.project([lon, lat]);
+        // The marker nearest the middle of the map, clear of the edges and the controls.
         const box = map.getCanvas().getBoundingClientRect();
+        const [cx, cy] = [box.width / 2, box.height / 2];
+        const points = map.queryRenderedFeatures({ layers }).map((f) => {
+          const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+          return map.project([lon, lat]);
+        });
+        const { x, y } = points.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy))[0]!;
         return { x: box.left + x, y: box.top + y };
       });
       await page.mouse.click(point.x, point.y);

@@ -141,9 +141,9 @@ export const en = {
   lists: {
     shownFirst: 'The first {shown} of {count} are listed: narrow the years or categories, or use the table.',
     bulkEvents: {
-      one: '{count} more incident, from {file}, is on the map and in the counts: a large file is not listed; click its marker to read it.',
+      one: '{count} more incident, from {file}, is on the map and in the counts: a large file is not listed; below zoom 8 its events are grouped in grey discs (click one to zoom in), then click a marker to read it.',
       other:
-        '{count} more incidents, from {file}, are on the map and in the counts: a large file is not listed; click a marker to read one.',
+        '{count} more incidents, from {file}, are on the map and in the counts: a large file is not listed; below zoom 8 its events are grouped in grey discs (click one to zoom in), then click a marker to read one.',
     },
     regions: 'Regions',
     regionsNoStatistic: 'Regions (no statistic in view)',
