@@ -44,9 +44,9 @@ import {
   yearRangeDays,
   type EventTable,
 } from '../core/columnar/event-table.ts';
-import { countByUnit, countShown } from '../core/columnar/aggregate.ts';
-import { tableTimeline } from '../core/columnar/bulk.ts';
-import { removeOrphanChunks, storedEvent } from './bulk-store.ts';
+import { countByUnit, countShown, visibleIndices } from '../core/columnar/aggregate.ts';
+import { EVENTS_PER_CHUNK, tableTimeline } from '../core/columnar/bulk.ts';
+import { removeOrphanChunks, storedChunk, storedEvent } from './bulk-store.ts';
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
@@ -133,6 +133,18 @@ class AtlasState {
       return { layer, count: countShown(layer.table, fromDay, toDay, this.categoryBits) };
     }),
   );
+  /** Events of the large files per category, over every year (for the category filter's counts). */
+  bulkByCategory = $derived(
+    INCIDENT_CATEGORIES.map((_, c) =>
+      this.bulkLayers.reduce((n, { table }) => {
+        let k = 0;
+        for (let i = 0; i < table.length; i++) k += table.category[i] === c ? 1 : 0;
+        return n + k;
+      }, 0),
+    ),
+  );
+  /** How many events of the large files are in the years and categories shown. */
+  bulkShownTotal = $derived(this.bulkShown.reduce((n, b) => n + b.count, 0));
   /** The event opened from a large file's marker, read back from its stored chunk. */
   bulkEvent = $state.raw<AtlasEvent | null>(null);
   /** Curated statements, then those of the visible imported files. */
@@ -366,6 +378,29 @@ class AtlasState {
       ids.forEach((id, u) => total.set(id, (total.get(id) ?? 0) + counts[u]!));
     }
     return total;
+  }
+
+  /**
+   * Every event shown, for an export: the curated and small files' events, then those of the large
+   * files in the years and categories shown, read back from their stored chunks one at a time.
+   */
+  async eventsForExport(): Promise<AtlasEvent[]> {
+    const events = [...this.visibleEvents];
+    const { fromDay, toDay } = yearRangeDays(this.yearFrom, this.yearTo);
+    for (const { dataset, table } of this.bulkLayers) {
+      const rows = new Uint32Array(table.length);
+      const n = visibleIndices(table, fromDay, toDay, this.categoryBits, rows);
+      for (let k = 0; k < n;) {
+        const chunk = Math.floor(rows[k]! / EVENTS_PER_CHUNK);
+        const stored = await storedChunk(dataset.id, chunk);
+        for (; k < n && Math.floor(rows[k]! / EVENTS_PER_CHUNK) === chunk; k++) {
+          const event = stored?.[rows[k]! % EVENTS_PER_CHUNK];
+          if (!event) throw new Error(`${dataset.fileName}: event ${rows[k]} is missing from this browser's store`);
+          events.push(event);
+        }
+      }
+    }
+    return events;
   }
 
   /** Opens an event of a large file: its record is read from its chunk, then the panel shows it. */

@@ -41,12 +41,15 @@ export async function storeEventChunks(
   }
 }
 
+/** The events of one stored chunk (rows chunk × EVENTS_PER_CHUNK onwards); undefined when not stored. */
+export async function storedChunk(dataset: string, chunk: number): Promise<AtlasEvent[] | undefined> {
+  const stored = (await (await openAtlasDb()).get(EVENT_CHUNKS, chunkKey(dataset, chunk))) as EventChunk | undefined;
+  return stored?.events;
+}
+
 /** The event at row `row` of a large file's table, read from its chunk; undefined when not stored. */
 export async function storedEvent(dataset: string, row: number): Promise<AtlasEvent | undefined> {
-  const chunk = (await (
-    await openAtlasDb()
-  ).get(EVENT_CHUNKS, chunkKey(dataset, Math.floor(row / EVENTS_PER_CHUNK)))) as EventChunk | undefined;
-  return chunk?.events[row % EVENTS_PER_CHUNK];
+  return (await storedChunk(dataset, Math.floor(row / EVENTS_PER_CHUNK)))?.[row % EVENTS_PER_CHUNK];
 }
 
 export async function removeEventChunks(dataset: string): Promise<void> {

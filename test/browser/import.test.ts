@@ -693,6 +693,15 @@ describe('a large file, held in columns', () => {
     await clicked();
     await screenshot(page, 'large-file-event');
 
+    // The export of the incidents shown holds every one of them, the file's read back from its store.
+    const exported = readCsv(await exportIncidentsCsv(page));
+    const big = exported.rows.filter((r) => r['source'] === 'big.csv');
+    expect(big).toHaveLength(15_000);
+    expect(new Set(big.map((r) => r['title'])).size).toBe(15_000);
+    expect(big.every((r) => r['date_start']?.includes('2015'))).toBe(true);
+    // The category filter counts them too (7 curated attacks, 20,000 of the file's).
+    expect(await page.locator('label', { hasText: /^\s*Attack/ }).first().textContent()).toMatch(/\(20,007\)/);
+
     // Another year: the counts and layers follow.
     await page.goto(`${base}?year=2013&stat=incidents`);
     await waitForMap(page);
