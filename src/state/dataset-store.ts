@@ -5,16 +5,19 @@ import { removeEventChunks } from './bulk-store.ts';
 
 /**
  * A large incident file as the page keeps it (see core/columnar/bulk.ts): its event table's buffer,
- * its markers as GeoJSON blobs by start year, and how many records are stored in chunks.
+ * one byte of marker flags per event, and its placed events per start year; its records are in
+ * IndexedDB in chunks under the dataset's id.
  */
 export interface StoredBulk {
-  /** Events (rows of the table); their records are in IndexedDB under the dataset's id. */
+  /** Events (rows of the table). */
   events: number;
   /** The event table's columns (`eventTableOnBuffer(buffer, events, maxSpan)`). */
   buffer: ArrayBuffer;
   maxSpan: number | null;
-  /** Markers per start year (`year` null: events spanning years). */
-  markers: { year: number | null; count: number; blob: Blob }[];
+  /** FLAG_EXACT_DATE | FLAG_AREA per event. */
+  flags: Uint8Array;
+  /** Placed events per start year (`year` null: events spanning years): one map layer each. */
+  years: { year: number | null; count: number }[];
   /** Statements that could be placed nowhere: counted, not drawn. */
   unplaced: number;
 }

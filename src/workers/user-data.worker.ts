@@ -4,9 +4,9 @@
  * posted as rows are read; the page cancels by terminating the worker.
  *
  * A large incident file (more than BULK_MIN_STATEMENTS accepted statements) never comes back to the
- * page as objects: its events are grouped, ordered by day and built into an event table (its buffer
- * is transferred) and GeoJSON markers per year (blobs), and its records are written here to
- * IndexedDB under the dataset id the page gave, a chunk at a time.
+ * page as objects: its events are grouped, ordered by day and built into an event table and marker
+ * flags (their buffers are transferred), and its records are written here to IndexedDB under the
+ * dataset id the page gave, a chunk at a time.
  */
 import { readUserFile, type UserFileOptions } from '../core/userdata/read-user-file.ts';
 import { buildUnitIndex } from '../core/geo/assign.ts';
@@ -66,14 +66,11 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
         events: built.table.length,
         buffer: built.table.buffer,
         maxSpan: built.table.dayOrder?.maxSpan ?? null,
-        markers: built.markers.map((m) => ({
-          year: m.year,
-          count: m.count,
-          blob: new Blob([m.json], { type: 'application/geo+json' }),
-        })),
+        flags: built.flags,
+        years: built.years,
         unplaced: built.unplaced,
       };
-      post({ type: 'done', result: { ...result, records: [] }, bulk }, [bulk.buffer]);
+      post({ type: 'done', result: { ...result, records: [] }, bulk }, [bulk.buffer, bulk.flags.buffer]);
       return;
     }
     if (result.kind !== null) {

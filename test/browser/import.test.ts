@@ -700,7 +700,12 @@ describe('a large file, held in columns', () => {
     expect(new Set(big.map((r) => r['title'])).size).toBe(15_000);
     expect(big.every((r) => r['date_start']?.includes('2015'))).toBe(true);
     // The category filter counts them too (7 curated attacks, 20,000 of the file's).
-    expect(await page.locator('label', { hasText: /^\s*Attack/ }).first().textContent()).toMatch(/\(20,007\)/);
+    expect(
+      await page
+        .locator('label', { hasText: /^\s*Attack/ })
+        .first()
+        .textContent(),
+    ).toMatch(/\(20,007\)/);
 
     // Another year: the counts and layers follow.
     await page.goto(`${base}?year=2013&stat=incidents`);

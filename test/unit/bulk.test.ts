@@ -19,6 +19,9 @@ import {
 } from '../../src/core/columnar/event-table.ts';
 import { countByUnit, countShown, visibleIndices } from '../../src/core/columnar/aggregate.ts';
 import { buildBulk, tableTimeline } from '../../src/core/columnar/bulk.ts';
+import { MARKER_LAYER, markerIndexes, markerTile } from '../../src/core/columnar/marker-tiles.ts';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { editDistance } from '../../src/core/resolve.ts';
 import type { IncidentCategory } from '../../src/core/types.ts';
 
@@ -116,37 +119,72 @@ describe('a large file in columns', () => {
   });
 
   it('draws each placed event once, in its start year, with its row, category and precision', () => {
-    const features = built.markers.flatMap((m) =>
-      (JSON.parse(m.json) as GeoJSON.FeatureCollection<GeoJSON.Point>).features.map((f) => ({ year: m.year, f })),
-    );
-    expect(features.length).toBe(built.events.filter((e) => e.position).length);
-    expect(new Set(features.map(({ f }) => f.properties!['r'])).size).toBe(features.length);
-    for (const { year, f } of features) {
-      const row = f.properties!['r'] as number;
-      const event = built.events[row]!;
-      expect(year).toBe(yearMonthOfDay(built.table.day[row]!).year);
-      expect(INCIDENT_CATEGORIES[f.properties!['c'] as number]).toBe(event.category);
-      expect(f.properties!['x']).toBe(event.datePrecision === 'day' ? 1 : 0);
-      expect(f.geometry.coordinates[0]).toBeCloseTo(event.position!.lon, 4);
-      expect(f.properties!['a']).toBe(event.locationPrecision === 'region' ? 1 : 0);
+    const indexes = markerIndexes(built.table, built.flags);
+    expect(indexes.map((m) => ({ year: m.year, count: m.count }))).toEqual(built.years);
+    const world: [number, number, number, number] = [-180, -85, 180, 85];
+    const rows = new Set<number>();
+    for (const marker of indexes) {
+      // Zoomed in past the clusters, every event is its own point.
+      const points = marker.index.getClusters(world, 20);
+      expect(points).toHaveLength(marker.count);
+      for (const p of points) {
+        const props = p.properties as Record<string, number>;
+        const row = props['r']!;
+        const event = built.events[row]!;
+        rows.add(row);
+        expect(marker.year).toBe(yearMonthOfDay(built.table.day[row]!).year);
+        expect(INCIDENT_CATEGORIES[props['c']!]).toBe(event.category);
+        expect(props['x']).toBe(event.datePrecision === 'day' ? 1 : 0);
+        expect(props['a']).toBe(event.locationPrecision === 'region' ? 1 : 0);
+        expect(p.geometry.coordinates[0]).toBeCloseTo(event.position!.lon, 4);
+      }
+      // At the country's zoom they cluster, and the clusters hold every event, by category.
+      const clustered = marker.index.getClusters(world, 3);
+      expect(clustered.length).toBeLessThan(marker.count);
+      let total = 0;
+      for (const f of clustered) {
+        const props = f.properties as Record<string, number>;
+        const n = props['point_count'] ?? 1;
+        total += n;
+        if (props['point_count']) expect(INCIDENT_CATEGORIES.reduce((sum, _, k) => sum + props[`n${k}`]!, 0)).toBe(n);
+      }
+      expect(total).toBe(marker.count);
     }
-    expect(built.markers.map((m) => m.count).reduce((a, b) => a + b, 0)).toBe(features.length);
+    expect(rows.size).toBe(built.events.filter((e) => e.position).length);
   });
 
-  it('puts an event spanning years in a set of its own, with its days for the filter', () => {
+  it('serves its markers as vector tiles MapLibre can read', () => {
+    const [marker] = markerIndexes(built.table, built.flags);
+    const tile = new VectorTile(new PbfReader(markerTile(marker!, 0, 0, 0)));
+    const layer = tile.layers[MARKER_LAYER]!;
+    let total = 0;
+    for (let k = 0; k < layer.length; k++) {
+      const props = layer.feature(k).properties as Record<string, number | boolean>;
+      total += Number(props['point_count'] ?? 1);
+    }
+    expect(total).toBe(marker!.count);
+    // A tile far from Kazakhstan is empty, not missing.
+    expect(new VectorTile(new PbfReader(markerTile(marker!, 5, 0, 0))).layers[MARKER_LAYER]?.length ?? 0).toBe(0);
+  });
+
+  it('keeps an event spanning years in an index of its own, never clustered, with its days for the filter', () => {
     const records = readUserIncidents(
       'span.csv',
       new TextEncoder().encode(
-        'date,end_date,region,event_type,title\n2011,2013,Aktobe Region,Attack,Long\n2012-05-01,,Aktobe Region,Attack,Short\n',
+        'date,end_date,region,event_type,title\n2011,2013,Aktobe Region,Attack,Long\n2012-05-01,,Aktobe Region,Attack,Short\n2012-06-01,,Aktobe Region,Attack,Other\n',
       ),
     ).records;
-    const { markers, table } = buildBulk(records, locate);
-    const spanning = markers.find((m) => m.year === null);
-    expect(spanning?.count).toBe(1);
-    const f = (JSON.parse(spanning!.json) as GeoJSON.FeatureCollection).features[0]!;
-    expect([f.properties!['d0'], f.properties!['d1']]).toEqual([table.day[0], table.dayEnd[0]]);
-    expect(f.properties!['a']).toBe(1);
-    expect(markers.find((m) => m.year === 2012)?.count).toBe(1);
+    const bulk = buildBulk(records, locate);
+    expect(bulk.years).toEqual([
+      { year: 2012, count: 2 },
+      { year: null, count: 1 },
+    ]);
+    const spanning = markerIndexes(bulk.table, bulk.flags).find((m) => m.year === null)!;
+    const [only] = spanning.index.getClusters([-180, -85, 180, 85], 0);
+    expect(only!.properties).toMatchObject({ d0: bulk.table.day[0], d1: bulk.table.dayEnd[0], a: 1 });
+    // The two 2012 events at one point cluster at a low zoom; the spanning one never does.
+    const twelve = markerIndexes(bulk.table, bulk.flags).find((m) => m.year === 2012)!;
+    expect(twelve.index.getClusters([-180, -85, 180, 85], 0)).toHaveLength(1);
   });
 
   it('is rebuilt from its stored buffer exactly, and refuses a buffer of the wrong size', () => {

@@ -1,44 +1,36 @@
 /**
  * A large imported incident file, held the way a million events fit in a browser: its events as an
- * {@link EventTable} (20 bytes each: filters, counts and the timeline run over the columns), its
- * markers as GeoJSON text per start year (handed to MapLibre by URL, so the page never holds them
- * as objects, and a year-slider step only shows or hides whole layers), and its full records in
- * chunks, read back one chunk at a time when the user opens an event.
+ * {@link EventTable} (20 bytes each: filters, counts and the timeline run over the columns) plus one
+ * byte of marker flags, its markers as vector tiles made in a worker from the table (see
+ * marker-tiles.ts), and its full records in chunks, read back one chunk at a time when the user
+ * opens an event or exports.
  *
  * Built in the import worker ({@link buildBulk}); everything here is pure.
  */
 import { groupEvents, type AtlasEvent, type Locate, type PositionedIncident } from '../analysis/events.ts';
 import { fromAtlasEvents, yearMonthOfDay, type EventTable, type TableGazetteer } from './event-table.ts';
+import { FLAG_AREA, FLAG_EXACT_DATE, yearOfRow } from './marker-tiles.ts';
 
 /** A file with more accepted statements than this is held in columns rather than as objects. */
 export const BULK_MIN_STATEMENTS = 5000;
 /** Events per stored chunk of records: one chunk is read when an event is opened. */
 export const EVENTS_PER_CHUNK = 1000;
 
-/**
- * The markers of one start year (`year`), or of the events whose dates span several years (`year`
- * null: their layer is filtered by day instead), as GeoJSON text. Feature properties: `r` the
- * event's row in the table, `c` its category's position in INCIDENT_CATEGORIES, `x` 1 when its date
- * is known to the day, `a` 1 when it stands for an area (region, district or country) rather than a
- * place, and for spanning events `d0`/`d1`, its first and last day numbers.
- */
-export interface MarkerSet {
-  year: number | null;
-  count: number;
-  json: string;
-}
-
 export interface BulkBuild {
   /** One row per event, in ascending day order (row i = events[i]). */
   table: EventTable;
   events: AtlasEvent[];
-  markers: MarkerSet[];
+  /** Per row: FLAG_EXACT_DATE | FLAG_AREA, what the markers need beyond the table's columns. */
+  flags: Uint8Array;
+  /** Placed events per start year (`year` null: dates spanning several years), for the map's layers. */
+  years: { year: number | null; count: number }[];
   /** Statements that could not be placed anywhere (no coordinates, no known place). */
   unplaced: number;
 }
 
 /**
- * Groups a file's statements into events, orders them by day and builds the table and markers.
+ * Groups a file's statements into events, orders them by day and builds the table, the markers'
+ * flags and the count of placed events per start year.
  *
  * @example
  * const bulk = buildBulk(records, locate);
@@ -51,38 +43,25 @@ export function buildBulk(
 ): BulkBuild {
   const { events, unplaced } = groupEvents(records, locate);
   const table = gazetteer ? fromAtlasEvents(events, gazetteer) : fromAtlasEvents(events);
-  return { table, events, markers: markerSets(table, events), unplaced: unplaced.length };
-}
-
-const round = (n: number) => Math.round(n * 1e5) / 1e5;
-
-/** The markers of the table's placed events, by start year; events spanning years apart. */
-export function markerSets(table: EventTable, events: readonly AtlasEvent[]): MarkerSet[] {
-  const byYear = new Map<number | null, string[]>();
-  for (let i = 0; i < table.length; i++) {
-    const event = events[i]!;
-    if (!event.position) continue;
-    const start = yearMonthOfDay(table.day[i]!).year;
-    const year = start === yearMonthOfDay(table.dayEnd[i]!).year ? start : null;
+  const flags = new Uint8Array(table.length);
+  const years = new Map<number | null, number>();
+  events.forEach((event, r) => {
     const area =
       event.locationPrecision === 'region' ||
       event.locationPrecision === 'district' ||
       event.locationPrecision === 'country';
-    const days = year === null ? `,"d0":${table.day[i]},"d1":${table.dayEnd[i]}` : '';
-    const feature =
-      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${round(event.position.lon)},${round(event.position.lat)}]},` +
-      `"properties":{"r":${i},"c":${table.category[i]},"x":${event.datePrecision === 'day' ? 1 : 0},"a":${area ? 1 : 0}${days}}}`;
-    let list = byYear.get(year);
-    if (!list) byYear.set(year, (list = []));
-    list.push(feature);
-  }
-  return [...byYear]
-    .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
-    .map(([year, features]) => ({
-      year,
-      count: features.length,
-      json: `{"type":"FeatureCollection","features":[${features.join(',')}]}`,
-    }));
+    flags[r] = (event.datePrecision === 'day' ? FLAG_EXACT_DATE : 0) | (area ? FLAG_AREA : 0);
+    if (!event.position) return;
+    const year = yearOfRow(table, r);
+    years.set(year, (years.get(year) ?? 0) + 1);
+  });
+  return {
+    table,
+    events,
+    flags,
+    years: [...years].sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity)).map(([year, count]) => ({ year, count })),
+    unplaced: unplaced.length,
+  };
 }
 
 /** Events of one year by month, as the timeline draws them (see `histogram`). */
