@@ -134,15 +134,11 @@ class AtlasState {
     }),
   );
   /** Events of the large files per category, over every year (for the category filter's counts). */
-  bulkByCategory = $derived(
-    INCIDENT_CATEGORIES.map((_, c) =>
-      this.bulkLayers.reduce((n, { table }) => {
-        let k = 0;
-        for (let i = 0; i < table.length; i++) k += table.category[i] === c ? 1 : 0;
-        return n + k;
-      }, 0),
-    ),
-  );
+  bulkByCategory = $derived.by(() => {
+    const counts = INCIDENT_CATEGORIES.map(() => 0);
+    for (const { table } of this.bulkLayers) for (let i = 0; i < table.length; i++) counts[table.category[i]!]!++;
+    return counts;
+  });
   /** How many events of the large files are in the years and categories shown. */
   bulkShownTotal = $derived(this.bulkShown.reduce((n, b) => n + b.count, 0));
   /** The event opened from a large file's marker, read back from its stored chunk. */

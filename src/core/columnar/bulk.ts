@@ -8,7 +8,7 @@
  * Built in the import worker ({@link buildBulk}); everything here is pure.
  */
 import { groupEvents, type AtlasEvent, type Locate, type PositionedIncident } from '../analysis/events.ts';
-import { fromAtlasEvents, yearMonthOfDay, type EventTable, type TableGazetteer } from './event-table.ts';
+import { daysFromCivil, fromAtlasEvents, yearMonthOfDay, type EventTable, type TableGazetteer } from './event-table.ts';
 import { FLAG_AREA, FLAG_EXACT_DATE, yearOfRow } from './marker-tiles.ts';
 
 /** A file with more accepted statements than this is held in columns rather than as objects. */
@@ -89,10 +89,26 @@ export function tableTimeline(
   for (let year = from; year <= to; year++)
     bins.push({ year, total: 0, byMonth: Array(12).fill(0) as number[], yearOnly: 0 });
   let spanning = 0;
+  // The month of the last day looked up, as a range of day numbers: rows sorted by day (and most
+  // events known to the day) mostly fall in it, so the calendar is consulted once per month.
+  let monthFrom = 1;
+  let monthTo = 0;
+  let known = { year: 0, month: 0 };
+  const monthOf = (day: number): { year: number; month: number } => {
+    if (day < monthFrom || day > monthTo) {
+      known = yearMonthOfDay(day);
+      monthFrom = daysFromCivil(known.year, known.month, 1);
+      monthTo = daysFromCivil(known.month === 12 ? known.year + 1 : known.year, (known.month % 12) + 1, 1) - 1;
+    }
+    return known;
+  };
   for (let i = 0; i < table.length; i++) {
     if (((categoryMask >>> table.category[i]!) & 1) === 0) continue;
-    const start = yearMonthOfDay(table.day[i]!);
-    const end = yearMonthOfDay(table.dayEnd[i]!);
+    const day = table.day[i]!;
+    const dayEnd = table.dayEnd[i]!;
+    const start = monthOf(day);
+    const sameMonth = dayEnd <= monthTo;
+    const end = sameMonth ? start : yearMonthOfDay(dayEnd);
     if (start.year !== end.year) {
       if (start.year <= to && end.year >= from) spanning++;
       continue;
@@ -100,7 +116,7 @@ export function tableTimeline(
     const bin = bins[start.year - from];
     if (!bin) continue;
     bin.total++;
-    if (start.month === end.month) bin.byMonth[start.month - 1]!++;
+    if (sameMonth || start.month === end.month) bin.byMonth[start.month - 1]!++;
     else bin.yearOnly++;
   }
   return { bins, spanning };
