@@ -24,16 +24,10 @@ import { isoOfDay } from '../src/core/columnar/event-table.ts';
 import { buildUnitIndex } from '../src/core/geo/assign.ts';
 import type { UnitPolygons } from '../src/core/geo/geometry-sets.ts';
 import { INCIDENT_CATEGORIES } from '../src/core/data/incidents.ts';
+import { CATEGORY_LABELS } from '../src/ui/labels.ts';
 
-const TYPES: Record<string, string> = {
-  attack: 'Attack',
-  foiled_plot: 'Foiled plot',
-  detention: 'Detention',
-  security_operation: 'Security operation',
-  conviction: 'Conviction',
-  extradition: 'Extradition',
-  unrest: 'Unrest',
-};
+/** The event types as a user's file words them: the atlas's English category names. */
+const TYPES = CATEGORY_LABELS;
 
 /** Writes `rows` synthetic events as an ACLED-like CSV; returns its path and size in bytes. */
 export async function syntheticCsv(rows: number, seed = 7): Promise<{ path: string; bytes: number }> {
