@@ -77,6 +77,8 @@ export interface TraceTask {
   duration: number;
   /** Time inside it spent waiting for the GPU process to read the WebGL canvas back (software compositing). */
   readback: number;
+  /** The longest event inside it (its main cost): `FunctionCall`, `HandlePostMessage`, `MajorGC`, … */
+  cause: string;
 }
 
 /**
@@ -93,9 +95,13 @@ export function longTasksOf(trace: Buffer, minMs = 100): TraceTask[] {
   const origin = Math.min(...onMain.map((e) => e.ts));
   const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) >= minMs * 1000);
   const readbacks = onMain.filter((e) => e.name === 'GLES2::ReadPixels');
+  const wrappers = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'v8.callFunction']);
+  const inside = (t: TraceEvent) =>
+    onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur! && !wrappers.has(e.name));
   return tasks.map((t) => ({
     start: (t.ts - origin) / 1000,
     duration: t.dur! / 1000,
+    cause: inside(t).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0]?.name ?? '(unknown)',
     readback:
       readbacks
         .filter((r) => r.ts >= t.ts && r.ts + (r.dur ?? 0) <= t.ts + t.dur!)
@@ -159,7 +165,7 @@ export interface ImportFigures {
   readMs: number;
   addMs: number;
   /** Main-thread tasks over 100 ms from the pick until the map has drawn the file, by kind. */
-  scriptTasksOver100: number[];
+  scriptTasksOver100: { ms: number; cause: string }[];
   frameTasksOver100: number[];
   /** The longest frame of the same map without the file, panned in the same run: what software rendering costs anyway. */
   baselineFrameMs: number;
@@ -212,7 +218,7 @@ export async function importLarge(
     megabytes: file.bytes / 1e6,
     readMs: read - picked,
     addMs: drawn - added,
-    scriptTasksOver100: long.filter((t) => !isFrame(t)).map((t) => Math.round(t.duration)),
+    scriptTasksOver100: long.filter((t) => !isFrame(t)).map((t) => ({ ms: Math.round(t.duration), cause: t.cause })),
     frameTasksOver100: long.filter(isFrame).map((t) => Math.round(t.duration)),
     baselineFrameMs: Math.round(Math.max(0, ...baseline.map((t) => t.duration))),
   };

@@ -43,7 +43,8 @@ try {
       read_ms: Math.round(f.readMs),
       add_ms: Math.round(f.addMs),
       script_tasks_over_100ms: f.scriptTasksOver100.length,
-      longest_script_task_ms: Math.max(0, ...f.scriptTasksOver100),
+      longest_script_task_ms: Math.max(0, ...f.scriptTasksOver100.map((t) => t.ms)),
+      script_tasks: f.scriptTasksOver100.map((t) => `${t.ms} ms ${t.cause}`),
       frame_tasks_over_100ms: f.frameTasksOver100.length,
       longest_frame_task_ms: Math.max(0, ...f.frameTasksOver100),
       baseline_frame_ms: f.baselineFrameMs,
@@ -56,7 +57,7 @@ try {
       console.log(`read in the worker: ${out.read_ms} ms; added to the map until drawn: ${out.add_ms} ms`);
       console.log(
         `main-thread script tasks over 100 ms from pick to drawn: ${out.script_tasks_over_100ms}` +
-          (out.script_tasks_over_100ms ? ` (longest ${out.longest_script_task_ms} ms)` : '') +
+          (out.script_tasks_over_100ms ? `: ${out.script_tasks.join(', ')}` : '') +
           ' (target 0)',
       );
       console.log(
