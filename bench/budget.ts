@@ -17,10 +17,11 @@
  * not the app's own code or data.
  *
  * Lazy chunks: every other JS file of the build, each loaded by a user action that LAZY_ACTIONS
- * names after the module whose `import()` or `new Worker` loads it; a lazy chunk that no action
- * names fails the check, so that nothing lands in the build unaccounted for. Per action, the files
- * it loads beyond the start-up ones (its chunk and that chunk's static imports) must stay within
- * LAZY_BUDGET_KB: looser, since a visitor waits for them once, after asking for the feature.
+ * names after the module the chunk is made for (the target of an `import()`, or a worker); a lazy
+ * chunk that no action names fails the check, so that nothing lands in the build unaccounted for.
+ * Per action, what a user then waits for (the chunk, its static imports, and the lazy chunks that
+ * must load before it, less what the start-up load has fetched) must stay within LAZY_BUDGET_KB:
+ * looser, since a visitor waits for it once, after asking for the feature.
  *
  * Also checked: maplibre-gl's worker is one file, its code in no chunk, fetched once at start; no
  * module is in two chunks and no package comes from two folders (two versions). Modules that the
@@ -39,7 +40,8 @@ import { openBrowser, openPage } from '../test/browser/browser.ts';
 import { firstMapTimes, watchFirstCompleteMap } from './first-map.ts';
 
 const BUDGET_KB = 100;
-const LAZY_BUDGET_KB = 64;
+/** Per user action; the heaviest, a zipped shapefile (proj4 reprojection), is about 67 KB. */
+const LAZY_BUDGET_KB = 80;
 /** After the first complete map, the network must be quiet this long before the start-up load is closed. */
 const QUIET_MS = 1000;
 
@@ -48,7 +50,9 @@ const QUIET_MS = 1000;
  * an `import()`, or a worker's entry).
  */
 const LAZY_ACTIONS: Record<string, string> = {
-  'src/core/boundaries/importer.ts': 'Boundaries: reading an imported boundary file (shapefile, reprojection, union)',
+  'src/core/boundaries/importer.ts': 'Boundaries: reading a GeoJSON or TopoJSON file (matching, repair, union)',
+  shpjs: 'Boundaries: reading a zipped shapefile (shpjs, proj4 reprojection), after the importer',
+  'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker)',
 };
 
@@ -261,15 +265,35 @@ try {
   // Lazy chunks, grouped by the action that loads them.
   const lazyJs = files.filter((f) => /\.m?js$/.test(f.file) && !startupNames.has(f.file) && !notCounted(f));
   const lazyEntries = lazyJs.filter((f) => chunkByFile.get(f.file)?.facade || workerByFile.has(f.file));
+  /** A lazy chunk's own files: it and its static imports, less what the start-up load has already fetched. */
+  const ownFiles = (file: string) => [...staticClosure([file], chunkByFile)].filter((name) => !startupNames.has(name));
+  /** The chunks (start-up or lazy) whose code loads a lazy chunk, through `import()` or `new Worker`. */
+  const loadersOf = (file: string) =>
+    chunks.filter((c) => c.dynamicImports.includes(file) || c.assets.includes(file)).map((c) => c.file);
+  /**
+   * Everything a user waits for when an action first needs a lazy chunk: its own files and those of
+   * the lazy chunks that must load before it (shpjs loads from the boundary importer). Where several
+   * routes lead to it, the heaviest one.
+   */
+  function actionFiles(file: string, seen: ReadonlySet<string> = new Set()): Set<string> {
+    const own = new Set(ownFiles(file));
+    let heaviest = new Set<string>();
+    for (const loader of loadersOf(file)) {
+      if (startupNames.has(loader)) continue;
+      const entry = lazyEntries.find((e) => !seen.has(e.file) && ownFiles(e.file).includes(loader));
+      if (!entry) continue;
+      const route = actionFiles(entry.file, new Set([...seen, file]));
+      if (sumOf([...route].map((n) => fileByName.get(n)!)) > sumOf([...heaviest].map((n) => fileByName.get(n)!)))
+        heaviest = route;
+    }
+    return new Set([...heaviest, ...own]);
+  }
   const actions = lazyEntries.map((f) => {
     const facade = chunkByFile.get(f.file)?.facade ?? workerByFile.get(f.file)?.facade ?? f.file;
-    const loads = [...staticClosure([f.file], chunkByFile)]
-      .filter((name) => !startupNames.has(name))
-      .map((name) => fileByName.get(name)!);
-    const loadedBy = chunks
-      .filter((c) => c.dynamicImports.includes(f.file) || c.assets.includes(f.file))
-      .map((c) => c.file);
-    return { module: facade, action: LAZY_ACTIONS[facade] ?? null, loads, loadedBy, gzip: sumOf(loads) };
+    // A package's entry is named by the package (`shpjs`), a project module by its path.
+    const module = facade.includes('node_modules/') ? ownerOf(join(root, facade)) : facade;
+    const loads = [...actionFiles(f.file)].map((name) => fileByName.get(name)!);
+    return { module, action: LAZY_ACTIONS[module] ?? null, loads, loadedBy: loadersOf(f.file), gzip: sumOf(loads) };
   });
   const inSomeAction = new Set(actions.flatMap((a) => a.loads.map((f) => f.file)));
   const orphans = lazyJs.filter((f) => !inSomeAction.has(f.file));
