@@ -54,6 +54,8 @@ const LAZY_ACTIONS: Record<string, string> = {
   shpjs: 'Boundaries: reading a zipped shapefile (shpjs, proj4 reprojection), after the importer',
   'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker)',
+  'src/i18n/messages/ru.ts': 'Language: Russian chosen (or asked for by a link or an earlier visit)',
+  'src/i18n/messages/kk.ts': 'Language: Kazakh chosen (or asked for by a link or an earlier visit)',
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

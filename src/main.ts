@@ -5,11 +5,13 @@ import App from './ui/App.svelte';
 import './ui/global.css';
 import { atlas } from './state/atlas.svelte.ts';
 import { applyDocumentLanguage } from './i18n/language.ts';
+import { loadLanguage } from './i18n/translate.ts';
 
 // The view and the language come from the link (else the remembered or the browser's language)
 // before the first render, so that the page never flashes in another language.
 atlas.readUrl(window.location.search);
 applyDocumentLanguage(atlas.lang);
+await loadLanguage(atlas.lang);
 /** `?embed` (any value): the map alone, for an iframe. */
 const embed = new URLSearchParams(window.location.search).has('embed');
 
