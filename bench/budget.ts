@@ -53,7 +53,8 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/core/boundaries/importer.ts': 'Boundaries: reading a GeoJSON or TopoJSON file (matching, repair, union)',
   shpjs: 'Boundaries: reading a zipped shapefile (shpjs, proj4 reprojection), after the importer',
   'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
-  'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker)',
+  'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
+  'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
   'src/i18n/messages/ru.ts': 'Language: Russian chosen (or asked for by a link or an earlier visit)',
   'src/i18n/messages/kk.ts': 'Language: Kazakh chosen (or asked for by a link or an earlier visit)',
 };
@@ -265,10 +266,13 @@ try {
   const dynamicAtStart = counted.filter((f) => f.kind === 'app JS' && !staticStartup.has(f.file));
 
   // Lazy chunks, grouped by the action that loads them.
-  const lazyJs = files.filter((f) => /\.m?js$/.test(f.file) && !startupNames.has(f.file) && !notCounted(f));
+  const lazyJs = files.filter((f) => /\.(m?js|css)$/.test(f.file) && !startupNames.has(f.file) && !notCounted(f));
   const lazyEntries = lazyJs.filter((f) => chunkByFile.get(f.file)?.facade || workerByFile.has(f.file));
-  /** A lazy chunk's own files: it and its static imports, less what the start-up load has already fetched. */
-  const ownFiles = (file: string) => [...staticClosure([file], chunkByFile)].filter((name) => !startupNames.has(name));
+  /** A lazy chunk's own files: it, its static imports and their CSS, less what the start-up load has fetched. */
+  const ownFiles = (file: string) =>
+    [...staticClosure([file], chunkByFile)]
+      .flatMap((name) => [name, ...(chunkByFile.get(name)?.css ?? [])])
+      .filter((name, i, all) => !startupNames.has(name) && all.indexOf(name) === i);
   /** The chunks (start-up or lazy) whose code loads a lazy chunk, through `import()` or `new Worker`. */
   const loadersOf = (file: string) =>
     chunks.filter((c) => c.dynamicImports.includes(file) || c.assets.includes(file)).map((c) => c.file);
