@@ -51,6 +51,7 @@ const QUIET_MS = 1000;
  */
 const LAZY_ACTIONS: Record<string, string> = {
   'src/core/boundaries/importer.ts': 'Boundaries: reading a GeoJSON or TopoJSON file (matching, repair, union)',
+  'src/ui/BoundaryReport.svelte': 'Boundaries: the report on a file read (with the importer)',
   shpjs: 'Boundaries: reading a zipped shapefile (shpjs, proj4 reprojection), after the importer',
   'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
   'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
