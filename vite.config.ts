@@ -54,7 +54,16 @@ export default defineConfig({
     // warning; the app's own sizes are checked by `npm run budget` instead.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/, priority: 2 },
+            // Everything else the page needs at start in one chunk: modules that lazy chunks share
+            // with it would otherwise become small chunks of their own, each compressed on its own.
+            { name: 'app', tags: ['$initial'], priority: 1 },
+          ],
+        },
+      },
     },
   },
   test: {

@@ -56,6 +56,10 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
   'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
+  'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
+  'src/ui/TableView.svelte': 'Table: the table view opened',
+  'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',
+  'src/ui/EmbedLegend.svelte': 'Embedded map (?embed): its compact legend',
   'src/i18n/messages/ru.ts': 'Language: Russian chosen (or asked for by a link or an earlier visit)',
   'src/i18n/messages/kk.ts': 'Language: Kazakh chosen (or asked for by a link or an earlier visit)',
 };

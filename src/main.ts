@@ -11,8 +11,9 @@ import { loadLanguage } from './i18n/translate.ts';
 // before the first render, so that the page never flashes in another language.
 atlas.readUrl(window.location.search);
 applyDocumentLanguage(atlas.lang);
-await loadLanguage(atlas.lang);
 /** `?embed` (any value): the map alone, for an iframe. */
 const embed = new URLSearchParams(window.location.search).has('embed');
 
-mount(App, { target: document.getElementById('app')!, props: { embed } });
+// Not a top-level await: that would turn off the bundler's chunk merging (rolldown keeps the
+// execution order of modules awaiting at top level by splitting every shared module apart).
+void loadLanguage(atlas.lang).then(() => mount(App, { target: document.getElementById('app')!, props: { embed } }));
