@@ -22,6 +22,11 @@ export async function listStoredDatasets(): Promise<StoredDataset[]> {
   return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
+/** How many imported datasets are kept, without reading them. */
+export async function countStoredDatasets(): Promise<number> {
+  return (await openAtlasDb()).count(DATASETS);
+}
+
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
   await (await openAtlasDb()).put(DATASETS, plainCopy(dataset));
 }
