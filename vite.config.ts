@@ -43,6 +43,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Whether the app's entry (src/main.ts) imports a module, directly or through static imports. */
+function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null }) {
+  const seen = new Set<string>();
+  const pending = [id];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (/[\\/]src[\\/]main\.ts$/.test(next)) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...(ctx.getModuleInfo(next)?.importers ?? []));
+  }
+  return false;
+}
+
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy()],
   publicDir: 'static',
@@ -60,7 +74,8 @@ export default defineConfig({
             { name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/, priority: 2 },
             // Everything else the page needs at start in one chunk: modules that lazy chunks share
             // with it would otherwise become small chunks of their own, each compressed on its own.
-            { name: 'app', tags: ['$initial'], priority: 1 },
+            // Only the app's: a build of other pages (the benchmarks') is left as rolldown splits it.
+            { name: (id, ctx) => (reachedFromApp(id, ctx) ? 'app' : null), tags: ['$initial'], priority: 1 },
           ],
         },
       },
