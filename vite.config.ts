@@ -75,7 +75,12 @@ export default defineConfig({
             // Everything else the page needs at start in one chunk: modules that lazy chunks share
             // with it would otherwise become small chunks of their own, each compressed on its own.
             // Only the app's: a build of other pages (the benchmarks') is left as rolldown splits it.
-            { name: (id, ctx) => (reachedFromApp(id, ctx) ? 'app' : null), tags: ['$initial'], priority: 1 },
+            {
+              name: (id, ctx) => (reachedFromApp(id, ctx) ? 'app' : null),
+              debugName: 'app',
+              tags: ['$initial'],
+              priority: 1,
+            },
           ],
         },
       },
