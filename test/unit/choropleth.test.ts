@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeries, notItemised, type StatSeries } from '../../src/core/analysis/series.ts';
 import { joinSeries } from '../../src/core/analysis/choropleth.ts';
-import { changeColourOf, classify, classifyChange, colourOf, ZERO_COLOUR } from '../../src/core/analysis/classify.ts';
+import * as chromatic from 'd3-scale-chromatic';
+import {
+  changeColourOf,
+  classify,
+  classifyChange,
+  colourOf,
+  DIVERGING_PALETTES,
+  SEQUENTIAL_PALETTES,
+  ZERO_COLOUR,
+} from '../../src/core/analysis/classify.ts';
+import { COLORBREWER } from '../../src/core/analysis/colorbrewer.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
 import { containingUnit, placeById, unitById, unitsOf } from '../../src/core/gazetteer.ts';
@@ -185,6 +195,15 @@ describe('classification methods', () => {
     const b = classify(values, { palette: 'YlOrRd' }).map((c) => c.colour);
     expect(a).not.toEqual(b);
     for (const colour of [...a, ...b]) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('every palette is ColorBrewer as d3-scale-chromatic ships it, for every number of classes', () => {
+    for (const palette of [...SEQUENTIAL_PALETTES, ...DIVERGING_PALETTES]) {
+      const reference = chromatic[`scheme${palette}`] as readonly (readonly string[] | undefined)[];
+      expect(COLORBREWER[palette].length, palette).toBe(reference.length);
+      for (let n = 3; n < reference.length; n++)
+        expect(COLORBREWER[palette][n], `${palette}[${n}]`).toEqual(reference[n]);
+    }
   });
 
   it('changes are symmetric around no change, decreases unlike increases', () => {

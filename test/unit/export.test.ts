@@ -14,6 +14,7 @@ import {
 } from '../../src/core/export/filtered.ts';
 import { estimateWidth, layoutFrame, wrapText, type FrameInput } from '../../src/core/export/png.ts';
 import { curatedDataset } from '../helpers/curated.ts';
+import { loadLanguage } from '../../src/i18n/translate.ts';
 
 const dataset = curatedDataset();
 const { events } = groupEvents(dataset.incidents, (id, precision) => {
@@ -25,6 +26,9 @@ const event = (id: string) => events.find((e) => e.id === id)!;
 
 /** The cells of a CSV text, read back by the atlas's own RFC 4180 reader. */
 const cellsOf = (csv: string) => parseCsv(csv).rows.map((r) => r.cells);
+
+// Russian and Kazakh load on demand, as in the page.
+await Promise.all([loadLanguage('ru'), loadLanguage('kk')]);
 
 describe('CSV formula neutralisation', () => {
   it.each([

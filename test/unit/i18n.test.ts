@@ -3,8 +3,10 @@ import { en, type Catalogue, type Message } from '../../src/i18n/messages/en.ts'
 import { ru } from '../../src/i18n/messages/ru.ts';
 import { kk } from '../../src/i18n/messages/kk.ts';
 import {
-  CATALOGUES,
+  CATALOGUE_LOADERS,
   createTranslator,
+  isLanguageLoaded,
+  loadLanguage,
   flatten,
   formatArticle,
   formatArticleKey,
@@ -37,6 +39,9 @@ import { METRIC_LABELS } from '../../src/core/analysis/series.ts';
 import { LAYOUT_LABELS } from '../../src/core/analysis/layout.ts';
 import { CATEGORY_LABELS, DATE_PRECISION_LABELS, LOCATION_PRECISION_LABELS } from '../../src/ui/labels.ts';
 import type { Count, FuzzyDate } from '../../src/core/types.ts';
+
+// Russian and Kazakh load on demand, as in the page.
+await Promise.all(UI_LANGS.map(loadLanguage));
 
 const date = (text: string) => parseFuzzyDate(text) as FuzzyDate;
 const count = (text: string) => parseCount(text) as Count;
@@ -157,10 +162,15 @@ describe('catalogues', () => {
     expect(translate('kk', 'map.notReported')).toBe('дерек жоқ');
   });
 
+  it('has a loader for every interface language', async () => {
+    expect(UI_LANGS.every(isLanguageLoaded)).toBe(true);
+    for (const lang of UI_LANGS) await expect(CATALOGUE_LOADERS[lang]()).resolves.toBeTypeOf('object');
+  });
+
   it('lists the English keys in catalogue order', () => {
     expect(messageKeys()[0]).toBe('app.title');
     expect(messageKeys()).toHaveLength(english.size);
-    expect(Object.keys(CATALOGUES)).toEqual([...UI_LANGS]);
+    expect(Object.keys(CATALOGUE_LOADERS)).toEqual([...UI_LANGS]);
   });
 });
 

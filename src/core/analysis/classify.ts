@@ -1,5 +1,5 @@
 import { ckmeans, quantileSorted } from 'simple-statistics';
-import * as chromatic from 'd3-scale-chromatic';
+import { COLORBREWER } from './colorbrewer.ts';
 
 /** One class of a choropleth legend: its bounds, colour and how many units fall in it. */
 export interface ColourClass {
@@ -37,9 +37,8 @@ export const ZERO_COLOUR = '#ffffe5';
 
 /**
  * Classes for a choropleth: natural breaks (Ckmeans, optimal 1-D k-means from simple-statistics),
- * quantiles, equal intervals or manual breaks, coloured with a ColorBrewer palette from
- * d3-scale-chromatic. Zero is a class of its own in the palest colour, so that "none" never looks
- * like "many". Breaks come from `domain` (default: the values), counts from the values.
+ * quantiles, equal intervals or manual breaks, coloured with a ColorBrewer palette (colorbrewer.ts).
+ * Zero is a class of its own in the palest colour, so that "none" never looks like "many". Breaks come from `domain` (default: the values), counts from the values.
  * Not-reported units are not values and take no part.
  *
  * @example classify([19, 7, 6, 5, 5, 5]).map((c) => [c.min, c.max]) // [[5, 5], [6, 7], [19, 19]]
@@ -80,7 +79,7 @@ function upperBounds(sorted: number[], method: ClassMethod, k: number, manual?: 
 
 /** n colours of a sequential palette, light to dark; one class takes the middle colour. */
 function sequential(palette: SequentialPalette, n: number): readonly string[] {
-  const scheme = chromatic[`scheme${palette}`] as readonly (readonly string[])[];
+  const scheme = COLORBREWER[palette];
   if (n >= 3) return scheme[Math.min(n, 9)]!;
   const three = scheme[3]!;
   return n === 2 ? [three[0]!, three[2]!] : [three[1]!];
@@ -109,7 +108,7 @@ export function classifyChange(
   steps = 3,
 ): ColourClass[] {
   const extent = Math.max(1, ...values.map((v) => Math.abs(v)));
-  const scheme = (chromatic[`scheme${palette}`] as readonly (readonly string[])[])[2 * steps + 1]!;
+  const scheme = COLORBREWER[palette][2 * steps + 1]!;
   // ColorBrewer's RdBu runs red to blue; increases are drawn red, decreases blue.
   const colours = [...scheme].reverse();
   const bounds = Array.from({ length: steps }, (_, i) => (extent * (i + 1)) / steps);

@@ -3,7 +3,6 @@
  * told apart by content, not by the file name (which users rename freely). Runs in Node and in the
  * browser: the input is bytes, never a path.
  */
-import { parseZip } from 'shpjs';
 import { feature as topologyFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -64,7 +63,12 @@ function parseJson(name: string, bytes: Uint8Array): unknown {
   }
 }
 
+/**
+ * shpjs, with proj4 and its projection definitions (about 45 KB gzip), loads only for a zip: a
+ * GeoJSON or TopoJSON import never needs it.
+ */
 async function zippedShapefile(name: string, bytes: Uint8Array): Promise<AnyFeature[]> {
+  const { parseZip } = await import('shpjs');
   try {
     const layers = await parseZip(bytes);
     return (Array.isArray(layers) ? layers : [layers]).flatMap((layer) => layer.features);

@@ -3,10 +3,11 @@
  * polygons (the newest ones) can draw every era: Turkistan + Shymkent → South Kazakhstan, Abai + East
  * Kazakhstan (2022) → East Kazakhstan, and so on (see /shared/DOMAIN.md).
  */
-import { area, polygon, union } from '@turf/turf';
+import { area, polygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { containingUnit, unitById, units as gazetteerUnits, unitsOf } from '../gazetteer.ts';
 import type { LayoutId, Unit } from '../types.ts';
+import { polygonUnion } from './union.ts';
 
 type Polygonal = Polygon | MultiPolygon;
 
@@ -82,8 +83,12 @@ function clean(geometry: Polygonal, dropped: { holes: number }): Polygonal | nul
  *   Enclaves of 1 km² or more (Astana's exclaves in Akmola, Almaty in Almaty oblast) stay.
  * - Output is deterministic: features sorted by unit id (code-unit order), pieces unioned in that
  *   order, `from` sorted the same way, coordinates rounded to 5 decimals.
+ * - The union loads on demand: `await loadPolygonUnion()` (union.ts) before dissolving units of
+ *   more than one piece. Only imported boundary sets are dissolved, and the boundary panel loads it
+ *   before it hands one to the state.
  *
  * @example
+ * await loadPolygonUnion();
  * const { features, warnings } = dissolveToLayout(regions2024, 'B');
  * features.features.find((f) => f.properties.unit === 'east-kazakhstan')?.properties.from;
  * // ['abai', 'east-kazakhstan-2022']
@@ -127,7 +132,7 @@ export function dissolveToLayout(
     const missing = missingParts(unit, given);
     if (missing.length > 0) warnings.push(`${unit.id} is incomplete: ${listWords(missing)} not given`);
     const merged =
-      group.length === 1 ? group[0]!.geometry : union({ type: 'FeatureCollection', features: group })?.geometry;
+      group.length === 1 ? group[0]!.geometry : polygonUnion({ type: 'FeatureCollection', features: group })?.geometry;
     const dropped = { holes: 0 };
     const geometry = merged ? clean(merged, dropped) : null;
     if (dropped.holes > 0) slivers.push(`${unit.id} ${dropped.holes}`);
