@@ -3,9 +3,9 @@
  * browser tests):
  *
  * (a) first complete map: from navigation to the first `idle` at which the atlas has its choropleth
- *     feature state set and its `events` source loaded, against a bare MapLibre map of the same base
- *     style and no data (bench/bare/) built and served alongside; median of 5 cold runs each, run
- *     alternately. Target: ≤ 1.3× the bare map.
+ *     feature state set and its `events` source loaded (bench/first-map.ts), against a bare MapLibre
+ *     map of the same base style and no data (bench/bare/) built and served alongside; median of 5
+ *     cold runs each, run alternately. Target: ≤ 1.3× the bare map.
  * (b) year-slider step with 100k synthetic events (bench/slider/): countByUnit + setFeatureState +
  *     setFilter, until the first rendered frame with the markers' source loaded again (the frame
  *     that shows the step; `idle`, which also waits for label fading, is printed beside it); median

@@ -7,6 +7,9 @@ import { atlas } from './state/atlas.svelte.ts';
 import { applyDocumentLanguage } from './i18n/language.ts';
 import { loadLanguage } from './i18n/translate.ts';
 import { loadContext, loadEmbedded } from './state/load.ts';
+import { startMapWorker } from './map/maplibre.ts';
+
+startMapWorker();
 
 // The view and the language come from the link (else the remembered or the browser's language)
 // before the first render, so that the page never flashes in another language.
