@@ -13,7 +13,8 @@ export interface ReadJob {
 
 /**
  * Reads a user's file in a Web Worker, reporting progress (rows read, then for a large file events
- * stored), cancellable. The file's bytes are transferred, not copied; nothing leaves the browser.
+ * stored), cancellable. The worker reads the file itself (a File is handed over by reference); nothing
+ * leaves the browser.
  */
 export function readInWorker(
   request: ReadRequest,
@@ -40,7 +41,7 @@ export function readInWorker(
       worker.terminate();
       reject(new Error(`${request.fileName}: ${event.message || 'the reader stopped'}`));
     };
-    worker.postMessage(request, [request.bytes.buffer]);
+    worker.postMessage(request);
   });
   return {
     result,

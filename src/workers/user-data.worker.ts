@@ -19,7 +19,8 @@ import type { StoredBulk } from '../state/dataset-store.ts';
 
 export interface ReadRequest {
   fileName: string;
-  bytes: Uint8Array;
+  /** The user's file, read here: the page never holds its bytes. */
+  file: Blob;
   options: Omit<UserFileOptions, 'unitAt' | 'onProgress'>;
   /** Unit polygons per layout, for incidents with coordinates; a missing layout means "unknown". */
   boundaries: Partial<Record<LayoutId, UnitPolygons>>;
@@ -39,7 +40,7 @@ export type ReadMessage =
 const RECORDS_PER_MESSAGE = 5000;
 
 self.onmessage = async (event: MessageEvent<ReadRequest>) => {
-  const { fileName, bytes, options, boundaries, datasetId } = event.data;
+  const { fileName, file, options, boundaries, datasetId } = event.data;
   const post = (message: ReadMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   try {
     const indexes = new Map(
@@ -48,6 +49,7 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
         buildUnitIndex(units),
       ]),
     );
+    const bytes = new Uint8Array(await file.arrayBuffer());
     const result = readUserFile(fileName, bytes, {
       ...options,
       unitAt: (lon, lat, layout) => {
