@@ -1,4 +1,4 @@
-import { DATASETS, openAtlasDb, plainCopy } from './db.ts';
+import { DATASETS, openAtlasDb } from './db.ts';
 import type { FileReport, Statistic } from '../core/types.ts';
 import type { UserIncident } from '../core/userdata/read-incidents.ts';
 import { removeEventChunks } from './bulk-store.ts';
@@ -50,10 +50,11 @@ export async function countStoredDatasets(): Promise<number> {
   return (await openAtlasDb()).count(DATASETS);
 }
 
-/** Stores a dataset; a large file's buffer and flags are stored as they are (structured clone). */
+/** Stores a dataset (a large file's buffer and flags as they are). */
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
-  const { bulk, ...rest } = dataset;
-  await (await openAtlasDb()).put(DATASETS, bulk ? { ...plainCopy(rest), bulk } : plainCopy(rest));
+  // Datasets live in `$state.raw` (never proxied), so they are cloned as they are: a JSON copy first
+  // would double the cost of a large file's report on the page.
+  await (await openAtlasDb()).put(DATASETS, dataset);
 }
 
 export async function removeDataset(id: string): Promise<void> {
