@@ -10,11 +10,22 @@ import { formatCount, formatEventDates, formatNumber, type Translator } from '..
 import { placeNameById, placeOrUnitName, unitNameById } from '../i18n/units.ts';
 import { measureTitle } from './localise.ts';
 
-/** Every figure of the statistics in view, national ones included. */
+/** The rates the map shows, for the table's `rate` column: those of one series' units. */
+export interface TableRates {
+  seriesId: string;
+  byUnit: ReadonlyMap<string, { rate: number }>;
+  unavailable: readonly string[];
+}
+
+/**
+ * Every figure of the statistics in view, national ones included; with `rates`, the shown series'
+ * regional figures carry their rate per 100,000 (or "rate not available") in a `rate` cell.
+ */
 export function statisticTableRows(
   series: readonly StatSeries[],
   sources: readonly Source[],
   t: Translator,
+  rates: TableRates | null = null,
 ): TableRow[] {
   const publisher = (id: string) => sources.find((s) => s.id === id)?.publisher ?? id;
   return series.flatMap((s) =>
@@ -30,6 +41,14 @@ export function statisticTableRows(
       const level = t(`table.values.${f.level}`);
       const measure = measureTitle(s, t);
       const status = f.derived ? t('table.values.derived') : t('table.values.stated');
+      const rated = rates && s.id === rates.seriesId && f.level === 'region' && f.unit ? f.unit : null;
+      const rate = rated ? rates!.byUnit.get(rated)?.rate : undefined;
+      const rateText =
+        rate !== undefined
+          ? formatNumber(rate, t.lang)
+          : rated && rates!.unavailable.includes(rated)
+            ? t('rates.notAvailable')
+            : '';
       return {
         id: f.id,
         select:
@@ -40,6 +59,7 @@ export function statisticTableRows(
           measure,
           period: s.periodLabel,
           value: formatCount(f.value, t.lang),
+          ...(rates ? { rate: rateText } : {}),
           status,
           source: publisher(f.sourceId),
         },
@@ -49,6 +69,7 @@ export function statisticTableRows(
           measure,
           period: s.periodStart,
           value: f.value.value,
+          ...(rates ? { rate: rate ?? -1 } : {}),
           status,
           source: publisher(f.sourceId),
         },

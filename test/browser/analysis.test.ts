@@ -169,6 +169,25 @@ describe('change between two periods', () => {
 });
 
 describe('the table view', () => {
+  it('shows the rates beside the counts when the map shows rates', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?stat=${SERIES_256_2}&rate=1`);
+    await waitForMap(page);
+    await page.click('[data-testid=mode-table]');
+    const table = page.locator('[data-testid=table-view]');
+    await table.waitFor();
+    const headings = await table.locator('thead th').allTextContents();
+    const rateColumn = headings.findIndex((h) => h.includes('Per 100,000'));
+    expect(rateColumn).toBe(headings.findIndex((h) => h.includes('Figure')) + 1);
+    await page.fill('[data-testid=table-filter]', 'aktobe 256');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    const cells = await table.locator('tbody tr').first().locator('th, td').allTextContents();
+    expect(cells[rateColumn - 1]?.trim()).toBe('19');
+    expect(cells[rateColumn]?.trim()).toBe('2.25');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('lists every figure, sorts by keyboard and filters', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await page.goto(`${base}?stat=${SERIES_256_2}`);

@@ -349,6 +349,7 @@ export const en = {
       derived: 'derived',
     },
     columns: {
+      rate: 'Per 100,000',
       where: 'Where',
       level: 'Level',
       measure: 'Measure',

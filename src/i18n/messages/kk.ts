@@ -339,6 +339,7 @@ export const kk: Catalogue = {
       derived: 'шығарылған',
     },
     columns: {
+      rate: '100 000 адамға',
       where: 'Қайда',
       level: 'Деңгей',
       measure: 'Көрсеткіш',

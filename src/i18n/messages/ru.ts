@@ -408,6 +408,7 @@ export const ru: Catalogue = {
       derived: 'выведено',
     },
     columns: {
+      rate: 'На 100 000',
       where: 'Где',
       level: 'Уровень',
       measure: 'Показатель',
