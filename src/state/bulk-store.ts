@@ -52,6 +52,47 @@ export async function storedEvent(dataset: string, row: number): Promise<AtlasEv
   return (await storedChunk(dataset, Math.floor(row / EVENTS_PER_CHUNK)))?.[row % EVENTS_PER_CHUNK];
 }
 
+/** Bytes of a large file's table per stored entry: each is written and read in a task of its own. */
+const TABLE_SLICE = 1 << 20;
+interface TableSlice {
+  id: string;
+  dataset: string;
+  bytes: ArrayBuffer;
+}
+const sliceKey = (dataset: string, k: number) => `${dataset}:t${String(k).padStart(5, '0')}`;
+const flagsKey = (dataset: string) => `${dataset}:flags`;
+
+/**
+ * Writes a large file's event table and marker flags beside its records, in 1 MB entries, so that
+ * the dataset's own record stays small: cloning 20 MB into one record would hold up the page for a
+ * quarter of a second when the file is added.
+ */
+export async function storeTable(dataset: string, buffer: ArrayBuffer, flags: Uint8Array): Promise<void> {
+  const db = await openAtlasDb();
+  for (let k = 0; k * TABLE_SLICE < buffer.byteLength; k++) {
+    const bytes = buffer.slice(k * TABLE_SLICE, (k + 1) * TABLE_SLICE);
+    await db.put(EVENT_CHUNKS, { id: sliceKey(dataset, k), dataset, bytes } satisfies TableSlice);
+  }
+  const bytes = flags.slice().buffer;
+  await db.put(EVENT_CHUNKS, { id: flagsKey(dataset), dataset, bytes } satisfies TableSlice);
+}
+
+/** A large file's event table and flags as {@link storeTable} wrote them; null when missing. */
+export async function storedTable(
+  dataset: string,
+  byteLength: number,
+): Promise<{ buffer: ArrayBuffer; flags: Uint8Array } | null> {
+  const db = await openAtlasDb();
+  const buffer = new Uint8Array(byteLength);
+  for (let k = 0; k * TABLE_SLICE < byteLength; k++) {
+    const slice = (await db.get(EVENT_CHUNKS, sliceKey(dataset, k))) as TableSlice | undefined;
+    if (!slice) return null;
+    buffer.set(new Uint8Array(slice.bytes), k * TABLE_SLICE);
+  }
+  const flags = (await db.get(EVENT_CHUNKS, flagsKey(dataset))) as TableSlice | undefined;
+  return flags ? { buffer: buffer.buffer, flags: new Uint8Array(flags.bytes) } : null;
+}
+
 export async function removeEventChunks(dataset: string): Promise<void> {
   await (await openAtlasDb()).delete(EVENT_CHUNKS, datasetKeys(dataset));
 }

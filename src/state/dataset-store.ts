@@ -1,7 +1,8 @@
 import { DATASETS, openAtlasDb } from './db.ts';
 import type { FileReport, Statistic } from '../core/types.ts';
 import type { UserIncident } from '../core/userdata/read-incidents.ts';
-import { removeEventChunks } from './bulk-store.ts';
+import { removeEventChunks, storedTable } from './bulk-store.ts';
+import { BYTES_PER_EVENT } from '../core/columnar/event-table.ts';
 
 /**
  * A large incident file as the page keeps it (see core/columnar/bulk.ts): its event table's buffer,
@@ -39,22 +40,41 @@ export interface StoredDataset {
   warnings: string[];
 }
 
-/** Imported datasets, oldest first. They never leave the browser. */
+/**
+ * Imported datasets, oldest first. They never leave the browser. A large file's table and flags are
+ * read back from their own entries (see `storeTable`); one whose table is missing is left out.
+ */
 export async function listStoredDatasets(): Promise<StoredDataset[]> {
-  const all = (await (await openAtlasDb()).getAll(DATASETS)) as StoredDataset[];
-  return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  const all = (await (await openAtlasDb()).getAll(DATASETS)) as StoredRecord[];
+  const datasets: StoredDataset[] = [];
+  for (const record of all) {
+    if (!record.bulk) {
+      datasets.push(record as StoredDataset);
+      continue;
+    }
+    const table = await storedTable(record.id, record.bulk.events * BYTES_PER_EVENT);
+    if (table) datasets.push({ ...record, bulk: { ...record.bulk, ...table } });
+  }
+  return datasets.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
+
+/** A dataset as its record holds it: a large file's table and flags are stored apart. */
+type StoredRecord = Omit<StoredDataset, 'bulk'> & { bulk?: Omit<StoredBulk, 'buffer' | 'flags'> };
 
 /** How many imported datasets are kept, without reading them. */
 export async function countStoredDatasets(): Promise<number> {
   return (await openAtlasDb()).count(DATASETS);
 }
 
-/** Stores a dataset (a large file's buffer and flags as they are). */
+/** Stores a dataset; a large file's table and flags were stored apart by the import worker. */
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
   // Datasets live in `$state.raw` (never proxied), so they are cloned as they are: a JSON copy first
   // would double the cost of a large file's report on the page.
-  await (await openAtlasDb()).put(DATASETS, dataset);
+  const { bulk, ...rest } = dataset;
+  const record: StoredRecord = bulk
+    ? { ...rest, bulk: { events: bulk.events, maxSpan: bulk.maxSpan, years: bulk.years, unplaced: bulk.unplaced } }
+    : rest;
+  await (await openAtlasDb()).put(DATASETS, record);
 }
 
 export async function removeDataset(id: string): Promise<void> {

@@ -14,7 +14,7 @@ import type { LayoutId } from '../core/types.ts';
 import type { UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { BULK_MIN_STATEMENTS, buildBulk } from '../core/columnar/bulk.ts';
 import { locateOn } from '../core/analysis/locate.ts';
-import { storeEventChunks } from '../state/bulk-store.ts';
+import { storeEventChunks, storeTable } from '../state/bulk-store.ts';
 import type { StoredBulk } from '../state/dataset-store.ts';
 
 export interface ReadRequest {
@@ -64,6 +64,7 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       await storeEventChunks(datasetId, built.events, (done, total) =>
         post({ type: 'progress', phase: 'storing', done, total }),
       );
+      await storeTable(datasetId, built.table.buffer, built.flags);
       const bulk: StoredBulk = {
         events: built.table.length,
         buffer: built.table.buffer,
