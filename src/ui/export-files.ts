@@ -16,7 +16,7 @@ import { formatArticleKey, formatList, formatYears, type Translator, type UiLang
 import type { Palette } from '../map/palette.ts';
 import { unreportedCount } from './export.ts';
 import { classLabel, rateBasisText, seriesTitle } from './localise.ts';
-import type { RateView } from '../core/analysis/rates.ts';
+import type { RateView, UnitRate } from '../core/analysis/rates.ts';
 
 /** `kz-atlas-incidents-2011-2014.csv`, `kz-atlas-map-2017.png`. */
 export function exportFileName(
@@ -40,9 +40,33 @@ export function incidentsCsv(events: readonly AtlasEvent[], sources: readonly So
 }
 
 /** The statistics in view as CSV: one row per figure, national ones included, with its source. */
-export function statisticsCsv(series: readonly StatSeries[], sources: readonly Source[], lang: UiLang): string {
-  const { statistics } = exportRows([], statisticsInView(series), sources, { lang });
-  return toSafeCsv(statistics.rows, statistics.columns);
+export function statisticsCsv(
+  series: readonly StatSeries[],
+  sources: readonly Source[],
+  lang: UiLang,
+  rates: ExportRates | null = null,
+): string {
+  const figures = statisticsInView(series);
+  const { statistics } = exportRows([], figures, sources, { lang });
+  if (!rates) return toSafeCsv(statistics.rows, statistics.columns);
+  // With rates on the map, the shown statistic's regional figures carry their rate and its basis.
+  const rows = statistics.rows.map((row, i) => {
+    const f = figures[i]!;
+    const rated = f.series === rates.seriesId && f.level === 'region' && f.unit ? rates.byUnit.get(f.unit) : undefined;
+    return {
+      ...row,
+      rate_per_100k: rated?.rate ?? '',
+      population: rated?.population ?? '',
+      population_dates: rated ? rated.populations.map((p) => p.date).join('; ') : '',
+    };
+  });
+  return toSafeCsv(rows, [...statistics.columns, 'rate_per_100k', 'population', 'population_dates']);
+}
+
+/** The rates the map shows, for the statistics export: those of one series' units. */
+export interface ExportRates {
+  seriesId: string;
+  byUnit: ReadonlyMap<string, UnitRate>;
 }
 
 /** The incidents in view as GeoJSON; nationwide ones with a null geometry. */

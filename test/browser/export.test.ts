@@ -118,6 +118,22 @@ describe('CSV exports', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('carry the rate per 100,000 and its population beside each count when the map shows rates', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2017&to=2017&stat=${SERIES_256_2}&rate=1`);
+    await waitForMap(page);
+    const { header, rows } = readCsv((await download(page, 'export-statistics-csv')).bytes);
+    expect(header).toEqual([...STATISTIC_COLUMNS, 'rate_per_100k', 'population', 'population_dates']);
+    const aktobe = rows.find((r) => r['series'] === SERIES_256_2 && r['unit'] === 'aktobe');
+    expect(aktobe).toMatchObject({ value: '19', rate_per_100k: '2.25', population: '845679' });
+    expect(aktobe?.['population_dates']).toBe('2017-01-01');
+    // The national figure and other statistics' figures have no rate.
+    const national = rows.find((r) => r['series'] === SERIES_256_2 && r['level'] === 'national');
+    expect(national?.['rate_per_100k']).toBe('');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('the GeoJSON export', () => {
