@@ -310,12 +310,16 @@ try {
   const orphans = lazyJs.filter((f) => !inSomeAction.has(f.file));
 
   // What weighs most, by package or project folder: each module's share of its chunk's gzip.
-  function weights(ofFiles: readonly File[], byChunk: ReadonlyMap<string, ChunkInfo>): [string, number][] {
+  function weights(
+    ofFiles: readonly File[],
+    byChunk: ReadonlyMap<string, ChunkInfo>,
+    keyOf: (id: string) => string = ownerOf,
+  ): [string, number][] {
     const total = new Map<string, number>();
     for (const f of ofFiles) {
       const chunk = byChunk.get(f.file);
       if (!chunk) continue;
-      const raw = chunk.modules.map((m) => ({ owner: ownerOf(m.id), size: gzip(m.code) }));
+      const raw = chunk.modules.map((m) => ({ owner: keyOf(m.id), size: gzip(m.code) }));
       const sum = raw.reduce((s, m) => s + m.size, 0) || 1;
       for (const m of raw) total.set(m.owner, (total.get(m.owner) ?? 0) + (m.size / sum) * f.gzip);
     }
@@ -460,6 +464,15 @@ try {
     console.log('  heaviest in the start-up JS (gzip, by package or folder):');
     for (const [owner, size] of startupWeights.slice(0, 15))
       console.log(`    ${`${kb(size)} KB`.padStart(9)}  ${owner}`);
+    if (process.argv.includes('--modules')) {
+      console.log('  by module (gzip share of its chunk):');
+      const byModule = weights(
+        counted.filter((f) => f.kind === 'app JS'),
+        chunkByFile,
+        (id) => (id.includes("node_modules") && !process.argv.includes("--deep") ? ownerOf(id) : projectPath(id)),
+      );
+      for (const [module, size] of byModule) console.log(`    ${`${kb(size)} KB`.padStart(9)}  ${module}`);
+    }
     console.log('');
     console.log(`lazy chunks, by the user action that loads them (budget ${LAZY_BUDGET_KB} KB gzip per action):`);
     for (const a of [...actions].sort((x, y) => y.gzip - x.gzip)) {
