@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { STARTUP_BOUNDARY_FILES, STARTUP_DATA_FILES } from './src/state/startup-files.ts';
 
 /**
  * The Content-Security-Policy of the production build: scripts, styles, fonts, workers and data
@@ -43,6 +44,36 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Preloads, from index.html, the data files the page reads at start (src/state/startup-files.ts),
+ * so that they download while the scripts load instead of after. Build only: the dev server serves
+ * the boundary files under other names.
+ */
+function preloadStartupData(): Plugin {
+  let base = '/';
+  return {
+    name: 'preload-startup-data',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const boundaries = Object.keys(ctx.bundle ?? {}).filter((name) =>
+          STARTUP_BOUNDARY_FILES.some((start) => name.startsWith(`assets/${start}-`) && name.endsWith('.topojson')),
+        );
+        const urls = [...STARTUP_DATA_FILES.map((kind) => `data/${kind}.csv`), ...boundaries];
+        return urls.map((url) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `${base}${url}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 /** Whether the app's entry (src/main.ts) imports a module, directly or through static imports. */
 function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null }) {
   const seen = new Set<string>();
@@ -58,7 +89,7 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), preloadStartupData()],
   publicDir: 'static',
   build: {
     target: 'es2022',

@@ -469,7 +469,7 @@ try {
       const byModule = weights(
         counted.filter((f) => f.kind === 'app JS'),
         chunkByFile,
-        (id) => (id.includes("node_modules") && !process.argv.includes("--deep") ? ownerOf(id) : projectPath(id)),
+        (id) => (id.includes('node_modules') && !process.argv.includes('--deep') ? ownerOf(id) : projectPath(id)),
       );
       for (const [module, size] of byModule) console.log(`    ${`${kb(size)} KB`.padStart(9)}  ${module}`);
     }

@@ -17,13 +17,19 @@ atlas.readUrl(window.location.search);
 applyDocumentLanguage(atlas.lang);
 /** `?embed` (any value): the map alone, for an iframe. */
 const embed = new URLSearchParams(window.location.search).has('embed');
-// The basemap and the data are fetched before the first render, so that the fetches overlap it
-// and the start of MapLibre's worker.
-const basemap = loadContext();
-const data = loadEmbedded(undefined, basemap);
+// The basemap and the data are fetched before anything is drawn (index.html preloads them while
+// the scripts load), and the page is mounted once they are read: the map is created with every
+// source, so MapLibre's worker reads them all at once and no frame is spent on a partial map.
+const data = loadEmbedded(undefined, loadContext()).then(
+  (loaded) => atlas.load(loaded),
+  (error: unknown) => void (atlas.loadError = error instanceof Error ? error.message : String(error)),
+);
 
 // Not a top-level await: that would turn off the bundler's chunk merging (rolldown keeps the
 // execution order of modules awaiting at top level by splitting every shared module apart).
-void loadLanguage(atlas.lang).then(() =>
-  mount(App, { target: document.getElementById('app')!, props: { embed, basemap, data } }),
-);
+void Promise.all([loadLanguage(atlas.lang), data]).then(() => {
+  const target = document.getElementById('app')!;
+  // The "Loading…" index.html shows until the page is mounted.
+  target.replaceChildren();
+  mount(App, { target, props: { embed } });
+});

@@ -1,6 +1,39 @@
-import type { FontFacesSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FontFacesSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Palette } from './palette.ts';
+
+/**
+ * A paint value that is the same for every feature, written as a per-feature expression. MapLibre
+ * compiles one shader program per combination of constant and per-feature paint properties of a
+ * layer type; in software rendering (SwiftShader) each program costs tens of milliseconds of the
+ * first frame. Layers of one type that write their paint alike share one program.
+ */
+export function perFeature<T>(value: T): ExpressionSpecification {
+  return ['case', ['has', 'point_count'], value, value] as unknown as ExpressionSpecification;
+}
+
+/**
+ * The circle paint every point layer of the atlas writes the same way (radius, colour, opacity and
+ * stroke per feature), so that they are drawn with one shader program (see `perFeature`).
+ */
+export function circlePaint(paint: {
+  radius: unknown;
+  color: unknown;
+  opacity?: unknown;
+  strokeColor: unknown;
+  strokeWidth: unknown;
+  strokeOpacity?: unknown;
+}): Record<string, ExpressionSpecification> {
+  const varying = (v: unknown) => (Array.isArray(v) ? (v as ExpressionSpecification) : perFeature(v));
+  return {
+    'circle-radius': varying(paint.radius),
+    'circle-color': varying(paint.color),
+    'circle-opacity': varying(paint.opacity ?? 1),
+    'circle-stroke-color': varying(paint.strokeColor),
+    'circle-stroke-width': varying(paint.strokeWidth),
+    'circle-stroke-opacity': varying(paint.strokeOpacity ?? 1),
+  };
+}
 
 /** The font stack every label layer uses; `font-faces` maps it to bundled files. */
 export const FONT = ['Noto Sans Regular'];
@@ -47,7 +80,8 @@ export function baseStyle(
         type: 'line',
         source: 'context',
         filter: ['==', ['get', 'kind'], 'country'],
-        paint: { 'line-color': palette.neighbourLine, 'line-width': 0.8 },
+        // Per feature like the region borders drawn over it, so both share one shader program.
+        paint: { 'line-color': perFeature(palette.neighbourLine), 'line-width': perFeature(0.8) },
       },
       // Lakes lie over the land and over the region layers that map components insert below
       // `lakes`; neighbour names, markers and labels are drawn above them.

@@ -5,6 +5,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { readDataset, type Dataset } from '../core/data/dataset.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
+import { STARTUP_DATA_FILES } from './startup-files.ts';
 
 export type Boundaries = FeatureCollection<
   Polygon | MultiPolygon,
@@ -17,7 +18,7 @@ export interface Loaded {
   context: FeatureCollection;
 }
 
-const DATA_FILES = ['sources', 'incidents', 'statistics', 'national', 'population'] as const;
+const DATA_FILES = STARTUP_DATA_FILES;
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);

@@ -293,3 +293,18 @@ describe('national figures', () => {
     await page.context().close();
   });
 });
+
+describe('start-up', () => {
+  it('says which file could not be loaded when the embedded data is missing, instead of a blank page', async () => {
+    const { page } = await openPage(browser);
+    await page.route('**/data/statistics.csv', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(base);
+    const alert = page.locator('[role=alert]');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('could not load its data');
+    expect(await alert.textContent()).toContain('data/statistics.csv');
+    expect(await alert.textContent()).toContain('HTTP 404');
+    // The page is mounted (header, language switch) around the message.
+    expect(await page.locator('h1').textContent()).toContain('Kazakhstan');
+    await page.context().close();
+  });
+});
