@@ -78,10 +78,9 @@ describe('the 2017 Article 256 part 2 statistic', () => {
 
     // Almaty and Astana, whose polygons vanish at country zoom, are circles with their figures.
     const circles = await page.evaluate(async () =>
-      (await window.__map.getSource('stat-circles')!.getData()).features.map((f) => [
-        f.properties?.['id'],
-        f.properties?.['value'],
-      ]),
+      (await window.__map.getSource('points')!.getData()).features
+        .filter((f) => f.properties?.['kind'] === 'circle')
+        .map((f) => [f.properties?.['id'], f.properties?.['value']]),
     );
     expect(Object.fromEntries(circles)).toEqual({ 'unit:almaty': 7, 'unit:astana': 5 });
 

@@ -118,9 +118,9 @@ describe('Shymkent in 2019', () => {
     await waitForMap(page);
     expect(await units(page)).not.toContain('shymkent');
     const circles = await page.evaluate(async () =>
-      (await (window as unknown as { __map: MapHandle }).__map.getSource('stat-circles')!.getData()).features.map(
-        (f) => f.properties?.['id'],
-      ),
+      (await (window as unknown as { __map: MapHandle }).__map.getSource('points')!.getData()).features
+        .filter((f) => f.properties?.['kind'] === 'circle')
+        .map((f) => f.properties?.['id']),
     );
     expect(circles).toContain('unit:shymkent');
 
