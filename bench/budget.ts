@@ -56,6 +56,8 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
   'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
+  'src/workers/markers.worker.ts':
+    "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
   'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',
@@ -469,7 +471,7 @@ try {
       const byModule = weights(
         counted.filter((f) => f.kind === 'app JS'),
         chunkByFile,
-        (id) => (id.includes("node_modules") && !process.argv.includes("--deep") ? ownerOf(id) : projectPath(id)),
+        (id) => (id.includes('node_modules') && !process.argv.includes('--deep') ? ownerOf(id) : projectPath(id)),
       );
       for (const [module, size] of byModule) console.log(`    ${`${kb(size)} KB`.padStart(9)}  ${module}`);
     }
