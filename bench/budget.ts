@@ -53,7 +53,8 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/core/boundaries/importer.ts': 'Boundaries: reading a GeoJSON or TopoJSON file (matching, repair, union)',
   'src/ui/BoundaryReport.svelte': 'Boundaries: the report on a file read (with the importer)',
   shpjs: 'Boundaries: reading a zipped shapefile (shpjs, proj4 reprojection), after the importer',
-  'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
+  'src/core/geo/union-impl.ts':
+    'Boundaries: an imported set added, or restored from this browser (polygon union, dissolving, interior points)',
   'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
   'src/workers/markers.worker.ts':

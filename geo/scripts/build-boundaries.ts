@@ -4,7 +4,8 @@
  * Outputs (committed; regenerate them with this script, never edit them by hand):
  * - `geo/boundaries/regions-1997.geojson`: Kazakhstan's 16 first-level units of the 1997-2018
  *   layout (14 oblasts + Almaty city + Astana), each with
- *   `properties = { unit, hasc, kato, ne_name }`, sorted by KATO, simplified along shared borders
+ *   `properties = { unit, hasc, kato, ne_name, anchor }` (anchor: an interior point, [lon, lat],
+ *   where the map puts the unit's label), sorted by KATO, simplified along shared borders
  *   (about 450 m), coordinates rounded to 2 decimals (about 1 km).
  * - `geo/boundaries/context.geojson`: countries around Kazakhstan for the basemap, clipped to
  *   CONTEXT_BBOX, `properties = { name, iso_n3, kind }`, then the lakes as one feature,
@@ -147,7 +148,7 @@ const ENCLAVES: ReadonlyArray<readonly [string, string]> = [
 const ENCLAVE_OVERLAP_TOLERANCE = 0.001;
 
 type Polygonal = Polygon | MultiPolygon;
-type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string };
+type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string; anchor?: [number, number] };
 type CountryProperties = { name: string; iso_n3: string | null; kind: 'country' | 'kazakhstan' };
 type ContextProperties = CountryProperties | { kind: 'water' };
 
@@ -399,6 +400,16 @@ function regionFeature(hasc: string, source: Feature<Polygonal>): Feature<Polygo
   return { type: 'Feature', properties, geometry };
 }
 
+/**
+ * Adds the unit's interior point (`anchor`, [lon, lat] to 4 decimals), where the map puts its label
+ * and its region-wide events: turf `pointOnFeature`, as the app computes it for imported units.
+ */
+function withAnchor(feature: Feature<Polygonal, RegionProperties>): Feature<Polygonal, RegionProperties> {
+  const [lon, lat] = turf.pointOnFeature(feature).geometry.coordinates as [number, number];
+  const round = (value: number) => Math.round(value * 1e4) / 1e4;
+  return { ...feature, properties: { ...feature.properties, anchor: [round(lon), round(lat)] } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Context countries
 
@@ -601,7 +612,7 @@ function main(): void {
     buildRegions(extractTopology(javascript)),
     () => REGION_TOLERANCE,
     REGION_PRECISION,
-  );
+  ).map(withAnchor);
   const tolerance = (arc: Position[]) =>
     within(arc, CONTEXT_NEAR)
       ? CONTEXT_TOLERANCE_NEAR

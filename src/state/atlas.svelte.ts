@@ -1,7 +1,6 @@
 import type { Incident, IncidentCategory, LayoutId, Statistic } from '../core/types.ts';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { FeatureCollection } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
 import { groupEvents, type AtlasEvent } from '../core/analysis/events.ts';
 import { buildSeries, type StatSeries } from '../core/analysis/series.ts';
 import { eventsInView, seriesInView, type Filters } from '../core/analysis/filter.ts';
@@ -27,7 +26,7 @@ import { LAYOUTS, containingUnit, layoutsDuring, placeById, unitById, unitsOf } 
 import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
-import { dissolveToLayout } from '../core/geo/dissolve.ts';
+import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
 import type { Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import {
@@ -50,7 +49,11 @@ import { removeOrphanChunks, storedChunk, storedEvent } from './bulk-store.ts';
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
-/** Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth. */
+/**
+ * Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth.
+ * Only imported sets are ever dissolved (the embedded one is of the earliest layout), and they reach
+ * the state after `loadPolygonUnion`.
+ */
 // A plain cache, deliberately not reactive: nothing reads it through state.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const dissolved = new Map<string, UnitPolygons>();
@@ -58,7 +61,7 @@ function dissolveCached(set: GeometrySet, layout: LayoutId): UnitPolygons {
   const key = `${set.id}:${layout}`;
   let result = dissolved.get(key);
   if (!result) {
-    result = dissolveToLayout(set.features, layout).features;
+    result = dissolveImported(set.features, layout).features;
     dissolved.set(key, result);
   }
   return result;
@@ -546,11 +549,16 @@ function richest(series: readonly StatSeries[]): StatSeries | null {
   return best;
 }
 
-/** A point inside each unit, computed once per boundary load (a derived value, never mutated). */
+/**
+ * A point inside each unit, computed once per boundary load (a derived value, never mutated): the
+ * embedded units carry theirs (`anchor`, computed by the boundary build with the same turf
+ * `pointOnFeature`); imported ones, which reach the state after `loadPolygonUnion`, get it here.
+ */
 function anchorsOf(regions: UnitPolygons | null): ReadonlyMap<string, { lon: number; lat: number }> {
   return new Map(
     (regions?.features ?? []).map((feature) => {
-      const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+      const stored = (feature.properties as { anchor?: [number, number] }).anchor;
+      const [lon, lat] = stored ?? interiorPoint(feature);
       return [feature.properties.unit, { lon, lat }] as const;
     }),
   );

@@ -8,7 +8,7 @@ import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 
 export type Boundaries = FeatureCollection<
   Polygon | MultiPolygon,
-  { unit: string; kato: string; hasc: string; ne_name: string }
+  { unit: string; kato: string; hasc: string; ne_name: string; anchor: [number, number] }
 >;
 
 export interface Loaded {
