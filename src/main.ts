@@ -20,7 +20,8 @@ const embed = new URLSearchParams(window.location.search).has('embed');
 // The basemap and the data are fetched before the first render, so that the fetches overlap it
 // and the start of MapLibre's worker.
 const basemap = loadContext();
-const data = loadEmbedded(undefined, basemap);
+// The population table only when the link asks for rates; otherwise it loads when they are chosen.
+const data = loadEmbedded(undefined, basemap, atlas.perCapita);
 
 // Not a top-level await: that would turn off the bundler's chunk merging (rolldown keeps the
 // execution order of modules awaiting at top level by splitting every shared module apart).

@@ -27,7 +27,7 @@ import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
-import type { Loaded } from './load.ts';
+import { loadPopulation, type Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import {
   listStoredDatasets,
@@ -118,6 +118,14 @@ class AtlasState {
   mode = $state<'map' | 'table'>('map');
   /** Rates per 100,000 people instead of counts, where the shown figures have a population basis. */
   perCapita = $state(false);
+  /**
+   * Whether the dataset holds the population table. Only rates need it, so it is read when they are
+   * first asked for (`showRates`, or a link with `rate=1`, which loads it with the data).
+   */
+  populationLoaded = $state(false);
+  populationLoading = $state(false);
+  /** Why the population table could not be read (English words from the browser), or null. */
+  populationError = $state<string | null>(null);
 
   /** The years shown: the focus year, or the whole selected range. */
   yearFrom = $derived(this.focus ?? this.from);
@@ -231,15 +239,19 @@ class AtlasState {
    */
   rateBlocked = $derived.by((): 'comparing' | 'no-population' | null => {
     if (this.compare !== null) return 'comparing';
+    // Until the population table is read, rates are offered: choosing them reads it, then tells.
+    if (!this.populationLoaded) return null;
     const basis = this.shownSeries ? rateBasis(this.shownSeries, this.dataset?.population ?? []) : null;
     return basis && basis.byUnit.size > 0 ? null : 'no-population';
   });
   /** Rates per 100,000 on the drawn units, when asked for and possible; null shows counts. */
   rates = $derived<RateView | null>(
-    this.perCapita && this.rateBlocked === null && this.countChoropleth && this.shownSeries
+    this.perCapita && this.populationLoaded && this.rateBlocked === null && this.countChoropleth && this.shownSeries
       ? rateChoropleth(this.countChoropleth, this.shownSeries, this.dataset?.population ?? [])
       : null,
   );
+  /** Rates asked for while the population table loads: counts are shown meanwhile, the toggle says rates. */
+  ratesPending = $derived(this.perCapita && this.compare === null && !this.populationLoaded);
   /** What the map, legend and panels show: rates when `rates` is set, else counts. */
   choropleth = $derived<Choropleth | null>(this.rates?.choropleth ?? this.countChoropleth);
   /**
@@ -345,6 +357,30 @@ class AtlasState {
       ...this.geometrySets.filter((s) => s.origin === 'imported'),
     ];
     this.context = loaded.context;
+    this.populationLoaded = loaded.population;
+    if (this.perCapita) void this.readPopulation();
+  }
+
+  /** Shows rates per 100,000 (reading the population table first, once) or counts. */
+  showRates(on: boolean): void {
+    this.perCapita = on;
+    if (on) void this.readPopulation();
+  }
+
+  /** Reads the population table into the dataset; on failure, counts are shown again with the reason. */
+  private async readPopulation(): Promise<void> {
+    if (this.populationLoaded || this.populationLoading || !this.dataset) return;
+    this.populationLoading = true;
+    this.populationError = null;
+    try {
+      this.dataset = await loadPopulation(this.dataset);
+      this.populationLoaded = true;
+    } catch (error) {
+      this.perCapita = false;
+      this.populationError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.populationLoading = false;
+    }
   }
 
   /**
