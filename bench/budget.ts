@@ -59,6 +59,8 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
   'src/workers/markers.worker.ts':
     "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
+  'src/state/stores.ts':
+    'Stored imports: a visit after an import (restored from IndexedDB), or the first import kept (IndexedDB stores)',
   'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',

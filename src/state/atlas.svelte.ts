@@ -29,13 +29,8 @@ import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygon
 import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
 import { loadPopulation, type Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
-import {
-  listStoredDatasets,
-  removeDataset,
-  saveDataset,
-  type StoredBulk,
-  type StoredDataset,
-} from './dataset-store.ts';
+import type { StoredBulk, StoredDataset } from './dataset-store.ts';
+import { mayHaveStoredImports } from './stored-imports.ts';
 import {
   categoryMask,
   eventTableOnBuffer,
@@ -45,7 +40,9 @@ import {
 } from '../core/columnar/event-table.ts';
 import { countByUnit, countShown, visibleIndices } from '../core/columnar/aggregate.ts';
 import { EVENTS_PER_CHUNK, tableTimeline } from '../core/columnar/bulk.ts';
-import { removeOrphanChunks, storedChunk, storedEvent } from './bulk-store.ts';
+
+/** The IndexedDB stores, loaded on demand (see stores.ts). */
+const stores = () => import('./stores.ts');
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
@@ -427,7 +424,7 @@ class AtlasState {
       const n = visibleIndices(table, fromDay, toDay, this.categoryBits, rows);
       for (let k = 0; k < n;) {
         const chunk = Math.floor(rows[k]! / EVENTS_PER_CHUNK);
-        const stored = await storedChunk(dataset.id, chunk);
+        const stored = await (await stores()).storedChunk(dataset.id, chunk);
         for (; k < n && Math.floor(rows[k]! / EVENTS_PER_CHUNK) === chunk; k++) {
           const event = stored?.[rows[k]! % EVENTS_PER_CHUNK];
           if (!event) throw new Error(`${dataset.fileName}: event ${rows[k]} is missing from this browser's store`);
@@ -440,14 +437,21 @@ class AtlasState {
 
   /** Opens an event of a large file: its record is read from its chunk, then the panel shows it. */
   async openBulkEvent(datasetId: string, row: number): Promise<void> {
-    const event = await storedEvent(datasetId, row);
+    const event = await (await stores()).storedEvent(datasetId, row);
     if (!event) return;
     this.bulkEvent = event;
     this.selected = `event:${event.id}`;
   }
 
-  /** Restores the imported files kept in this browser; those added meanwhile stay. */
+  /**
+   * Restores the imported files kept in this browser; those added meanwhile stay. Only when this
+   * browser keeps some: handing the state an empty list again would still recompute every incident
+   * and resend the map's markers while the first map is being drawn.
+   */
   async restoreDatasets(): Promise<void> {
+    if (!(await mayHaveStoredImports())) return;
+    const { countStoredDatasets, listStoredDatasets, removeOrphanChunks } = await stores();
+    if ((await countStoredDatasets()) === 0) return;
     void removeOrphanChunks().catch(() => undefined);
     const stored = await listStoredDatasets();
     const added = new Set(this.datasets.map((d) => d.id));
@@ -460,13 +464,14 @@ class AtlasState {
    */
   async addDataset(dataset: StoredDataset): Promise<void> {
     const replaced = this.datasets.filter((d) => d.fileName === dataset.fileName);
+    const { removeDataset, saveDataset } = await stores();
     await saveDataset(dataset);
     for (const old of replaced) await removeDataset(old.id);
     this.datasets = [...this.datasets.filter((d) => d.fileName !== dataset.fileName), dataset];
   }
 
   async removeDataset(id: string): Promise<void> {
-    await removeDataset(id);
+    await (await stores()).removeDataset(id);
     this.datasets = this.datasets.filter((d) => d.id !== id);
   }
 
@@ -476,7 +481,7 @@ class AtlasState {
     if (!dataset || dataset.visible === visible) return;
     const changed = { ...dataset, visible };
     this.datasets = this.datasets.map((d) => (d.id === id ? changed : d));
-    await saveDataset(changed);
+    await (await stores()).saveDataset(changed);
   }
 
   /**
