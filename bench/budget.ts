@@ -61,6 +61,9 @@ const LAZY_ACTIONS: Record<string, string> = {
     "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
   'src/state/stores.ts':
     'Stored imports: a visit after an import (restored from IndexedDB), or the first import kept (IndexedDB stores)',
+  'src/ui/ClassControls.svelte': 'Legend: "Classes and colours" opened (method, classes, palette, fixed scale)',
+  'src/ui/ExportPanel.svelte': 'Export: the menu opened (its panel)',
+  'src/ui/SharePanel.svelte': 'Share / Embed: the menu opened (the link and the iframe snippet, copying)',
   'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',
