@@ -98,6 +98,9 @@ export default defineConfig({
     // the app's own code measurable apart from it. Its 1.1 MB minified would trip Vite's 500 kB
     // warning; the app's own sizes are checked by `npm run budget` instead.
     chunkSizeWarningLimit: 1200,
+    // No modulepreload polyfill: browsers without <link rel="modulepreload"> (Safari before 17)
+    // run the app the same, fetching its modules as the imports ask for them.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

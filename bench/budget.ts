@@ -53,9 +53,17 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/core/boundaries/importer.ts': 'Boundaries: reading a GeoJSON or TopoJSON file (matching, repair, union)',
   'src/ui/BoundaryReport.svelte': 'Boundaries: the report on a file read (with the importer)',
   shpjs: 'Boundaries: reading a zipped shapefile (shpjs, proj4 reprojection), after the importer',
-  'src/core/geo/union-impl.ts': 'Boundaries: an imported set added, or restored from this browser (polygon union)',
+  'src/core/geo/union-impl.ts':
+    'Boundaries: an imported set added, or restored from this browser (polygon union, dissolving, interior points)',
   'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
+  'src/workers/markers.worker.ts':
+    "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
+  'src/state/stores.ts':
+    'Stored imports: a visit after an import (restored from IndexedDB), or the first import kept (IndexedDB stores)',
+  'src/ui/ClassControls.svelte': 'Legend: "Classes and colours" opened (method, classes, palette, fixed scale)',
+  'src/ui/ExportPanel.svelte': 'Export: the menu opened (its panel)',
+  'src/ui/SharePanel.svelte': 'Share / Embed: the menu opened (the link and the iframe snippet, copying)',
   'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',

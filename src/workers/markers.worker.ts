@@ -1,11 +1,11 @@
 /**
  * Serves the markers of the large files as vector tiles: the page hands over each file's event
- * table and flags once, this worker builds its cluster indexes (core/columnar/marker-tiles.ts), and
+ * table and flags once, this worker builds its cluster indexes (core/columnar/marker-index.ts), and
  * MapLibre's tile requests, relayed by the page, come back as small binary tiles (transferred). The
  * page never holds a large file's markers as objects.
  */
 import { eventTableOnBuffer } from '../core/columnar/event-table.ts';
-import { markerIndexes, markerTile, type MarkerIndex } from '../core/columnar/marker-tiles.ts';
+import { markerIndexes, markerTile, type MarkerIndex } from '../core/columnar/marker-index.ts';
 
 export type MarkerRequest =
   | { type: 'load'; key: string; buffer: ArrayBuffer; length: number; maxSpan: number | null; flags: Uint8Array }

@@ -282,6 +282,30 @@ describe('rates per 100,000 people', () => {
     await page.context().close();
   });
 
+  it('reads the population table only when rates are chosen, then goes back to counts with the reason where there is no basis', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const populationRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('population.csv')) populationRequests.push(request.url());
+    });
+    await page.goto(`${base}?stat=incidents&from=2004&to=2004`);
+    await waitForMap(page);
+    // Until the table is read the toggle is offered; a first visit never fetches it.
+    expect(populationRequests).toEqual([]);
+    expect(await page.isDisabled('[data-testid=rate-per-capita]')).toBe(false);
+    // click, not check: the choice may turn back to counts before Playwright looks.
+    await page.getByLabel('Per 100,000').click();
+    expect(await page.textContent('[data-testid=rate-blocked]')).toContain(
+      'No population figure lies within 5 years of 2004',
+    );
+    expect(populationRequests).toHaveLength(1);
+    expect(await page.isDisabled('[data-testid=rate-per-capita]')).toBe(true);
+    expect(await page.isChecked('[data-testid=rate-counts]')).toBe(true);
+    expect(await page.locator('[data-testid=rate-basis]').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('disables the toggle with the reason when the statistic shown has no population basis', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await page.goto(`${base}?stat=incidents&from=2004&to=2004&rate=1`);

@@ -10,7 +10,7 @@ import { feature as topojsonFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
 type Polygonal = Polygon | MultiPolygon;
-type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string };
+type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string; anchor: [number, number] };
 type ContextProperties = { name: string; iso_n3: string | null; kind: string };
 type FixtureProperties = { ADM1_PCODE: string; ADM1_EN: string };
 
@@ -105,8 +105,17 @@ describe('regions-1997.geojson', () => {
     const entries = regions.features.map((f) => [f.properties.kato, f.properties.unit]);
     expect(entries).toEqual(Object.entries(UNITS_1997));
     for (const f of regions.features) {
-      expect(Object.keys(f.properties)).toEqual(['unit', 'hasc', 'kato', 'ne_name']);
+      expect(Object.keys(f.properties)).toEqual(['unit', 'hasc', 'kato', 'ne_name', 'anchor']);
       expect(f.properties.hasc).toMatch(/^KZ\.[A-Z]{2}$/);
+    }
+  });
+
+  it("gives each unit an interior point (anchor), turf's pointOnFeature as the app computes it for imports", () => {
+    for (const f of regions.features) {
+      expect(turf.booleanPointInPolygon(f.properties.anchor, f), f.properties.unit).toBe(true);
+      const computed = turf.pointOnFeature(f).geometry.coordinates;
+      expect(f.properties.anchor[0], f.properties.unit).toBeCloseTo(computed[0]!, 4);
+      expect(f.properties.anchor[1], f.properties.unit).toBeCloseTo(computed[1]!, 4);
     }
   });
 

@@ -19,7 +19,8 @@ import {
 } from '../../src/core/columnar/event-table.ts';
 import { countByUnit, countShown, visibleIndices } from '../../src/core/columnar/aggregate.ts';
 import { buildBulk, tableTimeline } from '../../src/core/columnar/bulk.ts';
-import { MARKER_LAYER, markerIndexes, markerTile } from '../../src/core/columnar/marker-tiles.ts';
+import { MARKER_LAYER } from '../../src/core/columnar/marker-tiles.ts';
+import { markerIndexes, markerTile } from '../../src/core/columnar/marker-index.ts';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { editDistance } from '../../src/core/resolve.ts';

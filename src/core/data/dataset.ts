@@ -34,9 +34,10 @@ export interface Dataset {
 export type Gazetteer = Omit<DataContext, 'sourceIds'>;
 
 /**
- * Reads and cross-checks the four data files: sources first, so that every other record can be
- * checked to name a known source; then the links between records (`related`), which must point at
- * records that exist. A row failing any check is rejected with its reason, never dropped.
+ * Reads and cross-checks the data files: sources first, so that every other record can be checked
+ * to name a known source; then the links between records (`related`), which must point at records
+ * that exist. A row failing any check is rejected with its reason, never dropped. The population
+ * table, when given, is read last (`withPopulation`).
  */
 export function readDataset(files: DatasetFiles, gazetteer: Gazetteer): Dataset {
   const sources = readFile(files.sources.file, files.sources.text, sourcesSpec, null);
@@ -44,9 +45,6 @@ export function readDataset(files: DatasetFiles, gazetteer: Gazetteer): Dataset 
   const incidents = readFile(files.incidents.file, files.incidents.text, incidentsSpec, context);
   const statistics = readFile(files.statistics.file, files.statistics.text, statisticsSpec, context);
   const national = readFile(files.national.file, files.national.text, nationalSpec, context);
-  const population = files.population
-    ? readFile(files.population.file, files.population.text, populationSpec, context)
-    : null;
 
   const eventIds = new Set(incidents.records.map((i) => i.event));
   const figureIds = new Set([...statistics.records, ...national.records].map((f) => f.id));
@@ -54,22 +52,33 @@ export function readDataset(files: DatasetFiles, gazetteer: Gazetteer): Dataset 
   const linkedStatistics = keepLinked(statistics, (s) => s.related, figureIds, 'figure');
   const linkedNational = keepLinked(national, (n) => n.related, figureIds, 'figure');
 
-  return {
+  const read = [files.sources, files.incidents, files.statistics, files.national];
+  const dataset: Dataset = {
     sources: sources.records,
     incidents: linkedIncidents.records,
     statistics: linkedStatistics.records,
     national: linkedNational.records,
-    population: population?.records ?? [],
-    reports: [
-      sources.report,
-      linkedIncidents.report,
-      linkedStatistics.report,
-      linkedNational.report,
-      ...(population ? [population.report] : []),
-    ],
-    warnings: [sources, incidents, statistics, national, population].flatMap((r, i) =>
-      (r?.warnings ?? []).map((w) => `${Object.values(files)[i]?.file}: ${w}`),
+    population: [],
+    reports: [sources.report, linkedIncidents.report, linkedStatistics.report, linkedNational.report],
+    warnings: [sources, incidents, statistics, national].flatMap((r, i) =>
+      r.warnings.map((w) => `${read[i]!.file}: ${w}`),
     ),
+  };
+  return files.population ? withPopulation(dataset, files.population, gazetteer) : dataset;
+}
+
+/**
+ * A dataset with its population table read and added (checked against the dataset's sources). Only
+ * rates per 100,000 need it, so the page reads it when rates are first asked for.
+ */
+export function withPopulation(dataset: Dataset, file: { file: string; text: string }, gazetteer: Gazetteer): Dataset {
+  const context: DataContext = { ...gazetteer, sourceIds: new Set(dataset.sources.map((s) => s.id)) };
+  const population = readFile(file.file, file.text, populationSpec, context);
+  return {
+    ...dataset,
+    population: population.records,
+    reports: [...dataset.reports, population.report],
+    warnings: [...dataset.warnings, ...population.warnings.map((w) => `${file.file}: ${w}`)],
   };
 }
 

@@ -1,2 +1,6 @@
-/** turf's polygon union, alone in a module so that `loadPolygonUnion` (union.ts) can load it on demand. */
-export { union } from '@turf/turf';
+/**
+ * What `loadPolygonUnion` (union.ts) loads on demand, alone in a module: turf's polygon union and
+ * interior point, and the dissolve (which uses the union).
+ */
+export { pointOnFeature, union } from '@turf/turf';
+export { dissolveToLayout } from './dissolve.ts';

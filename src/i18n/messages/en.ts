@@ -82,6 +82,7 @@ export const en = {
     blockedComparing: 'Rates are not shown while two periods are compared.',
     blockedNoPopulation:
       'No population figure lies within 5 years of {year} for the units of this statistic: counts only.',
+    populationFailed: 'The population figures could not be loaded ({error}): counts only. Choose rates again to retry.',
     citiesLeftOut: 'City figures are not shown as rates: there is no population for a city.',
     perPeople: '{rate} per 100,000 people',
     derivation: '{count} ÷ {population} people ({date}, {kind}) × 100,000',

@@ -1,0 +1,17 @@
+/** The name of the atlas's IndexedDB (opened by db.ts). */
+export const DB_NAME = 'kz-atlas';
+
+/**
+ * Whether this browser may keep imports of an earlier visit: false when IndexedDB lists its
+ * databases and the atlas's is not among them (a first visit), so that the page then loads no
+ * IndexedDB code at all; true where the list is not offered (Firefox before 126) or fails, so that
+ * the stores are read and report what they find.
+ */
+export async function mayHaveStoredImports(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((database) => database.name === DB_NAME);
+  } catch {
+    return true;
+  }
+}
