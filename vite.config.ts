@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { CURATED_KINDS } from './src/core/data/dataset-tables.ts';
+import { digestOf } from './src/core/data/digest-build.ts';
 
 /**
  * The Content-Security-Policy of the production build: scripts, styles, fonts, workers and data
@@ -43,6 +47,43 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Where the digest of the curated files is served, under the base URL. */
+const DIGEST_PATH = 'data/digest.json';
+
+/**
+ * The curated files' digest (src/core/data/digest.ts), which the page reads at start instead of
+ * static/data/*.csv: emitted by the build at `data/digest.json`, made anew on every request by the
+ * dev server, so that it always follows the files.
+ */
+function curatedDigest(): Plugin {
+  let publicDir = 'static';
+  const digest = () =>
+    digestOf(
+      Object.fromEntries(
+        CURATED_KINDS.map((kind) => [
+          kind,
+          { file: `static/data/${kind}.csv`, text: readFileSync(join(publicDir, 'data', `${kind}.csv`), 'utf8') },
+        ]),
+      ) as Parameters<typeof digestOf>[0],
+    );
+  return {
+    name: 'curated-digest',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.split('?')[0] !== `${server.config.base}${DIGEST_PATH}`) return next();
+        response.setHeader('Content-Type', 'application/json; charset=utf-8');
+        response.end(digest());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: DIGEST_PATH, source: digest() });
+    },
+  };
+}
+
 /** Whether the app's entry (src/main.ts) imports a module, directly or through static imports. */
 function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null }) {
   const seen = new Set<string>();
@@ -58,7 +99,7 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), curatedDigest()],
   publicDir: 'static',
   build: {
     target: 'es2022',

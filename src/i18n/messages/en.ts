@@ -167,6 +167,7 @@ export const en = {
     sourcesDisagree: 'Sources disagree',
     sourcesDiffer: 'sources differ',
     compare: 'Compare: {figures}',
+    loadingSources: 'Loading the quotes and notes…',
     empty: 'No national figure covers these years.',
   },
   source: {
