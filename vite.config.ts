@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { CURATED_KINDS } from './src/core/data/dataset-tables.ts';
 import { digestOf } from './src/core/data/digest-build.ts';
+import { validateGazetteer } from './src/core/gazetteer-check.ts';
 
 /**
  * The Content-Security-Policy of the production build: scripts, styles, fonts, workers and data
@@ -84,6 +86,29 @@ function curatedDigest(): Plugin {
   };
 }
 
+/**
+ * Checks the gazetteer (geo/gazetteer/*.json) as a production build bundles it, and that the files
+ * are exactly what the checks return: the page then takes them as they are (src/core/gazetteer.ts)
+ * and carries no checks. A malformed record fails the build, naming the file, record and field.
+ */
+function gazetteerCheck(): Plugin {
+  let root = '.';
+  return {
+    name: 'gazetteer-check',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildStart() {
+      const read = (name: string): unknown => JSON.parse(readFileSync(join(root, 'geo/gazetteer', name), 'utf8'));
+      const [units, places] = [read('units.json'), read('places.json')];
+      const checked = validateGazetteer(units, places);
+      if (!isDeepStrictEqual(checked, { units, places }))
+        this.error('gazetteer: the files differ from what the checks return (src/core/gazetteer-check.ts)');
+    },
+  };
+}
+
 /** Whether the app's entry (src/main.ts) imports a module, directly or through static imports. */
 function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null }) {
   const seen = new Set<string>();
@@ -99,7 +124,7 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), curatedDigest()],
+  plugins: [svelte(), contentSecurityPolicy(), curatedDigest(), gazetteerCheck()],
   publicDir: 'static',
   build: {
     target: 'es2022',
