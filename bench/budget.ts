@@ -71,6 +71,8 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',
   'src/ui/EmbedLegend.svelte': 'Embedded map (?embed): its compact legend',
+  'src/i18n/messages/en-panels.ts':
+    'English words of the panels and menus loaded on demand: with the first of them (details, table, readers, class controls, Export, Share / Embed, embedded legend)',
   'src/i18n/messages/ru.ts': 'Language: Russian chosen (or asked for by a link or an earlier visit)',
   'src/i18n/messages/kk.ts': 'Language: Kazakh chosen (or asked for by a link or an earlier visit)',
 };
