@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { STARTUP_BOUNDARY_FILES, STARTUP_DATA_FILES } from './src/state/startup-files.ts';
+import { DIGEST_PATH, STARTUP_BOUNDARY_FILES } from './src/state/startup-files.ts';
+import { CURATED_KINDS } from './src/core/data/dataset-tables.ts';
+import { digestOf } from './src/core/data/digest-build.ts';
+import { validateGazetteer } from './src/core/gazetteer-check.ts';
 
 /**
  * The Content-Security-Policy of the production build: scripts, styles, fonts, workers and data
@@ -45,9 +51,66 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Preloads, from index.html, the data files the page reads at start (src/state/startup-files.ts),
- * so that they download while the scripts load instead of after. Build only: the dev server serves
- * the boundary files under other names.
+ * The curated files' digest (src/core/data/digest.ts), which the page reads at start instead of
+ * static/data/*.csv: emitted by the build at `data/digest.json`, made anew on every request by the
+ * dev server, so that it always follows the files.
+ */
+function curatedDigest(): Plugin {
+  let publicDir = 'static';
+  const digest = () =>
+    digestOf(
+      Object.fromEntries(
+        CURATED_KINDS.map((kind) => [
+          kind,
+          { file: `static/data/${kind}.csv`, text: readFileSync(join(publicDir, 'data', `${kind}.csv`), 'utf8') },
+        ]),
+      ) as Parameters<typeof digestOf>[0],
+    );
+  return {
+    name: 'curated-digest',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.split('?')[0] !== `${server.config.base}${DIGEST_PATH}`) return next();
+        response.setHeader('Content-Type', 'application/json; charset=utf-8');
+        response.end(digest());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: DIGEST_PATH, source: digest() });
+    },
+  };
+}
+
+/**
+ * Checks the gazetteer (geo/gazetteer/*.json) as a production build bundles it, and that the files
+ * are exactly what the checks return: the page then takes them as they are (src/core/gazetteer.ts)
+ * and carries no checks. A malformed record fails the build, naming the file, record and field.
+ */
+function gazetteerCheck(): Plugin {
+  let root = '.';
+  return {
+    name: 'gazetteer-check',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildStart() {
+      const read = (name: string): unknown => JSON.parse(readFileSync(join(root, 'geo/gazetteer', name), 'utf8'));
+      const [units, places] = [read('units.json'), read('places.json')];
+      const checked = validateGazetteer(units, places);
+      if (!isDeepStrictEqual(checked, { units, places }))
+        this.error('gazetteer: the files differ from what the checks return (src/core/gazetteer-check.ts)');
+    },
+  };
+}
+
+/**
+ * Preloads, from index.html, what the page reads at start besides its code (src/state/startup-files.ts:
+ * the curated files' digest and the boundary files), so that it downloads while the scripts load
+ * instead of after. Build only: the dev server serves the boundary files under other names.
  */
 function preloadStartupData(): Plugin {
   let base = '/';
@@ -63,8 +126,7 @@ function preloadStartupData(): Plugin {
         const boundaries = Object.keys(ctx.bundle ?? {}).filter((name) =>
           STARTUP_BOUNDARY_FILES.some((start) => name.startsWith(`assets/${start}-`) && name.endsWith('.topojson')),
         );
-        const urls = [...STARTUP_DATA_FILES.map((kind) => `data/${kind}.csv`), ...boundaries];
-        return urls.map((url) => ({
+        return [DIGEST_PATH, ...boundaries].map((url) => ({
           tag: 'link',
           attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `${base}${url}` },
           injectTo: 'head' as const,
@@ -89,7 +151,7 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), preloadStartupData()],
+  plugins: [svelte(), contentSecurityPolicy(), curatedDigest(), gazetteerCheck(), preloadStartupData()],
   publicDir: 'static',
   build: {
     target: 'es2022',

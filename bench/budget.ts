@@ -11,8 +11,9 @@
  * query string, English, nothing stored in the browser) and the network has then been quiet for a
  * second. That is the HTML, the app's JS (the entry chunk, its static imports, which index.html
  * also modulepreloads, and any chunk imported at start), the app's CSS, the boundary files and the
- * curated CSVs, plus the favicon. Found two ways: the entry's static import graph in the build
- * (always loaded) and the requests Chromium makes (which also catch a dynamic import at start).
+ * curated data (the curated files' digest, and any CSV file fetched), plus the favicon. Found two
+ * ways: the entry's static import graph in the build (always loaded) and the requests Chromium
+ * makes (which also catch a dynamic import at start).
  * Reported, not counted: maplibre-gl's JS, CSS and worker and the Noto Sans font files, which are
  * not the app's own code or data.
  *
@@ -64,10 +65,14 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/ui/ClassControls.svelte': 'Legend: "Classes and colours" opened (method, classes, palette, fixed scale)',
   'src/ui/ExportPanel.svelte': 'Export: the menu opened (its panel)',
   'src/ui/SharePanel.svelte': 'Share / Embed: the menu opened (the link and the iframe snippet, copying)',
+  'src/state/load-full.ts':
+    'Curated files in full (PapaParse): their quotes, notes and citations with the first selection, national figure opened or export; the population table when rates are first chosen',
   'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',
   'src/ui/EmbedLegend.svelte': 'Embedded map (?embed): its compact legend',
+  'src/i18n/messages/en-panels.ts':
+    'English words of the panels and menus loaded on demand: with the first of them (details, table, readers, class controls, Export, Share / Embed, embedded legend)',
   'src/i18n/messages/ru.ts': 'Language: Russian chosen (or asked for by a link or an earlier visit)',
   'src/i18n/messages/kk.ts': 'Language: Kazakh chosen (or asked for by a link or an earlier visit)',
 };
@@ -216,7 +221,7 @@ try {
     | 'app JS'
     | 'app CSS'
     | 'boundaries'
-    | 'CSV'
+    | 'data'
     | 'maplibre-gl JS'
     | 'maplibre-gl CSS'
     | 'maplibre-gl worker'
@@ -239,8 +244,8 @@ try {
                 ? 'HTML'
                 : /\.(geo|topo)json$/.test(file)
                   ? 'boundaries'
-                  : file.endsWith('.csv')
-                    ? 'CSV'
+                  : file.endsWith('.csv') || file === 'data/digest.json'
+                    ? 'data'
                     : /\.(woff2?|ttf|otf)$/.test(file)
                       ? 'font'
                       : 'other';

@@ -1,6 +1,5 @@
 import { mount } from 'svelte';
-import '@fontsource/noto-sans/400.css';
-import '@fontsource/noto-sans/600.css';
+import './ui/fonts.css';
 import App from './ui/App.svelte';
 import './ui/global.css';
 import { atlas } from './state/atlas.svelte.ts';

@@ -11,14 +11,13 @@ import {
   containingUnit,
   isPartialDate,
   layoutAt,
-  nameKind,
-  normalizeName,
   places,
   successorUnit,
   unitById,
   unitOfPlace,
   units,
 } from './gazetteer.ts';
+import { nameKind, normalizeName } from './gazetteer-names.ts';
 import type { LayoutId, Place, PlaceResolution, Resolution, Unit } from './types.ts';
 
 /** One spelling of a unit or place, as the index stores it. */

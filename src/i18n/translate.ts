@@ -19,23 +19,54 @@
  * `2011 жылғы 14 мамыр`.
  */
 import type { Count, FuzzyDate } from '../core/types.ts';
-import { en, type Catalogue, type Message, type Messages, type PluralForms } from './messages/en.ts';
+import type { Catalogue, Message, Messages, PluralForms } from './messages/en.ts';
+import { enStart } from './messages/en-start.ts';
+import { mergeMessages } from './messages/merge.ts';
 import type { UiLang } from './language.ts';
 
 export type { UiLang } from './language.ts';
 
+/** The whole English catalogue: the start's messages and the panels' (en.ts). */
+const fullEnglish = (): Promise<Catalogue> =>
+  import('./messages/en-panels.ts').then((m) => mergeMessages(enStart, m.enPanels));
+
 /**
- * Each language's catalogue. English is bundled with the page; Russian and Kazakh (about 4 KB gzip
- * each) are chunks of their own, fetched when the language is chosen or a link or an earlier visit
- * asks for it.
+ * Each language's catalogue. English is bundled with the page, less the messages of the panels and
+ * menus loaded on demand (`withPanelMessages`); Russian and Kazakh (about 4 KB gzip each) are chunks
+ * of their own, fetched when the language is chosen or a link or an earlier visit asks for it.
  */
 export const CATALOGUE_LOADERS: Readonly<Record<UiLang, () => Promise<Catalogue>>> = {
-  en: () => Promise.resolve(en),
+  en: fullEnglish,
   ru: () => import('./messages/ru.ts').then((m) => m.ru),
   kk: () => import('./messages/kk.ts').then((m) => m.kk),
 };
 
-const catalogues = new Map<UiLang, Catalogue>([['en', en]]);
+/** The loaded catalogues; English starts with the start's messages only. */
+const catalogues = new Map<UiLang, object>([['en', enStart]]);
+let panelMessages: Promise<void> | null = null;
+
+/**
+ * Loads the English messages of the panels and menus loaded on demand (en-panels.ts), once. Russian
+ * and Kazakh catalogues are whole.
+ */
+export function loadPanelMessages(): Promise<void> {
+  panelMessages ??= fullEnglish().then(
+    (english) => {
+      catalogues.set('en', english);
+      flat.delete('en');
+    },
+    (error: unknown) => {
+      panelMessages = null;
+      throw error;
+    },
+  );
+  return panelMessages;
+}
+
+/** A panel's module, once it and the English messages of the panels are loaded. */
+export function withPanelMessages<T>(module: Promise<T>): Promise<T> {
+  return Promise.all([module, loadPanelMessages()]).then(([loaded]) => loaded);
+}
 
 /**
  * Loads a language's catalogue (English is always there). Everything that words text in a language

@@ -27,7 +27,7 @@ import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
-import { loadPopulation, type Loaded } from './load.ts';
+import { loadPopulation, loadTexts, type Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import type { StoredBulk, StoredDataset } from './dataset-store.ts';
 import { mayHaveStoredImports } from './stored-imports.ts';
@@ -123,6 +123,15 @@ class AtlasState {
   populationLoading = $state(false);
   /** Why the population table could not be read (English words from the browser), or null. */
   populationError = $state<string | null>(null);
+  /**
+   * Whether the dataset holds the curated files' texts (quotes, notes, citations): the page starts
+   * from their digest, and the panels that show those texts load them first (`loadTexts`).
+   */
+  textsLoaded = $state(false);
+  #texts: Promise<void> | null = null;
+  /** Resolves when the embedded data is in (`load`). */
+  #loaded!: () => void;
+  #ready = new Promise<void>((resolve) => (this.#loaded = resolve));
 
   /** The years shown: the focus year, or the whole selected range. */
   yearFrom = $derived(this.focus ?? this.from);
@@ -355,7 +364,25 @@ class AtlasState {
     ];
     this.context = loaded.context;
     this.populationLoaded = loaded.population;
+    this.#loaded();
     if (this.perCapita) void this.readPopulation();
+  }
+
+  /**
+   * Reads the curated files' texts into the dataset (once; later calls wait for the same reading).
+   * Panels that show quotes, notes or citations await it; a failed reading may be tried again.
+   */
+  loadTexts(): Promise<void> {
+    this.#texts ??= Promise.all([loadTexts(), this.#ready])
+      .then(([addTexts]) => {
+        this.dataset = addTexts(this.dataset!);
+        this.textsLoaded = true;
+      })
+      .catch((error: unknown) => {
+        this.#texts = null;
+        throw error;
+      });
+    return this.#texts;
   }
 
   /** Shows rates per 100,000 (reading the population table first, once) or counts. */
@@ -370,7 +397,8 @@ class AtlasState {
     this.populationLoading = true;
     this.populationError = null;
     try {
-      this.dataset = await loadPopulation(this.dataset);
+      const addPopulation = await loadPopulation();
+      this.dataset = addPopulation(this.dataset);
       this.populationLoaded = true;
     } catch (error) {
       this.perCapita = false;

@@ -3,9 +3,10 @@ import regionsUrl from '../../geo/boundaries/regions-1997.topojson?url';
 import contextUrl from '../../geo/boundaries/context.topojson?url';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { readDataset, withPopulation, type Dataset } from '../core/data/dataset.ts';
+import { datasetFromTables, type Dataset } from '../core/data/dataset-tables.ts';
+import { digestTables, type Digest } from '../core/data/digest.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
-import { STARTUP_DATA_FILES } from './startup-files.ts';
+import { DIGEST_PATH } from './startup-files.ts';
 
 export type Boundaries = FeatureCollection<
   Polygon | MultiPolygon,
@@ -20,10 +21,12 @@ export interface Loaded {
   population: boolean;
 }
 
-const DATA_FILES = STARTUP_DATA_FILES;
 const gazetteer = { unitById, placeById, layoutsDuring };
 
-async function fetchText(url: string): Promise<string> {
+/** Reading the CSV files themselves (PapaParse): on demand, see load-full.ts. */
+const full = () => import('./load-full.ts');
+
+export async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
   return response.text();
@@ -37,36 +40,49 @@ function fromTopoJson(text: string, name: string): FeatureCollection {
   return feature(topology, object) as FeatureCollection;
 }
 
-const populationFile = (base: string) =>
-  fetchText(`${base}data/population.csv`).then((text) => ({ file: 'static/data/population.csv', text }));
-
 /**
- * Loads the embedded data: the curated CSV files served from static/data and the boundary files
- * bundled from geo/. Everything comes from this origin; nothing leaves the machine. The population
- * table, which only rates per 100,000 need, is loaded with the rest when `population` is set (a link
- * that asks for rates), else by `loadPopulation` when rates are first asked for.
+ * Loads the embedded data: the curated files' digest (core/data/digest.ts: every row and cell of
+ * static/data's sources, incidents, statistics and national files, parsed by the build, with the
+ * long texts that only opened panels show left as marks) and the boundary files bundled from geo/.
+ * Everything comes from this origin; nothing leaves the machine. The texts load with the first panel
+ * that shows them (`loadTexts`). The population table, which only rates per 100,000 need, is loaded
+ * with the rest when `population` is set (a link that asks for rates), else by `loadPopulation`
+ * when rates are first asked for.
  */
 export async function loadEmbedded(
   base = import.meta.env.BASE_URL,
   context: Promise<FeatureCollection> = loadContext(),
   population = false,
 ): Promise<Loaded> {
-  const [texts, populationText, regions, basemap] = await Promise.all([
-    Promise.all(DATA_FILES.map((kind) => fetchText(`${base}data/${kind}.csv`))),
-    population ? populationFile(base) : undefined,
+  const [digest, regions, basemap, reader] = await Promise.all([
+    fetchText(`${base}${DIGEST_PATH}`).then((text) => JSON.parse(text) as Digest),
     fetchText(regionsUrl).then((t) => fromTopoJson(t, 'regions') as Boundaries),
     context,
+    population ? full() : null,
   ]);
-  const files = Object.fromEntries(
-    DATA_FILES.map((kind, i) => [kind, { file: `static/data/${kind}.csv`, text: texts[i]! }]),
-  ) as Record<(typeof DATA_FILES)[number], { file: string; text: string }>;
-  const dataset = readDataset({ ...files, ...(populationText ? { population: populationText } : {}) }, gazetteer);
-  return { dataset, regions, context: basemap, population };
+  const dataset = datasetFromTables(digestTables(digest), gazetteer);
+  return {
+    dataset: reader ? (await reader.populationAdder(base, gazetteer))(dataset) : dataset,
+    regions,
+    context: basemap,
+    population,
+  };
 }
 
-/** The dataset with the population table (static/data/population.csv) read and added. */
-export async function loadPopulation(dataset: Dataset, base = import.meta.env.BASE_URL): Promise<Dataset> {
-  return withPopulation(dataset, await populationFile(base), gazetteer);
+/**
+ * Reads the population table (static/data/population.csv); resolves to what adds it to a dataset,
+ * applied to the dataset of the moment it arrives.
+ */
+export async function loadPopulation(base = import.meta.env.BASE_URL): Promise<(dataset: Dataset) => Dataset> {
+  return (await full()).populationAdder(base, gazetteer);
+}
+
+/**
+ * Reads the texts the digest leaves out from the curated CSV files; resolves to what puts them into
+ * a dataset, applied to the dataset of the moment they arrive.
+ */
+export async function loadTexts(base = import.meta.env.BASE_URL): Promise<(dataset: Dataset) => Dataset> {
+  return (await full()).textsAdder(base, gazetteer);
 }
 
 /**

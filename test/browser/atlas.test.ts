@@ -291,16 +291,43 @@ describe('national figures', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it("start from the curated files' digest; the sources' words load when a figure is first opened", async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const csv: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.csv')) csv.push(path);
+    });
+    await page.goto(`${base}?from=2013&to=2013`);
+    await waitForMap(page);
+    expect(csv).toEqual([]);
+    const websites = page.locator('[data-testid=national] details', { hasText: 'Websites blocked' });
+    await websites.locator('summary').click();
+    // The quote of the 2013 figure, from static/data/national.csv.
+    await expect
+      .poll(() => websites.locator('blockquote').allTextContents())
+      .toContainEqual(expect.stringContaining('courts ruled to block access to 596'));
+    expect(await websites.locator('blockquote').allTextContents()).not.toContain('“…”');
+    expect(csv.sort()).toEqual([
+      '/data/incidents.csv',
+      '/data/national.csv',
+      '/data/sources.csv',
+      '/data/statistics.csv',
+    ]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('start-up', () => {
   it('says which file could not be loaded when the embedded data is missing, instead of a blank page', async () => {
     const { page } = await openPage(browser);
-    await page.route('**/data/statistics.csv', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/data/digest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(base);
     const alert = page.locator('[role=alert]');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('could not load its data');
-    expect(await alert.textContent()).toContain('data/statistics.csv');
+    expect(await alert.textContent()).toContain('data/digest.json');
     expect(await alert.textContent()).toContain('HTTP 404');
     // The page is mounted (header, language switch) around the message.
     expect(await page.locator('h1').textContent()).toContain('Kazakhstan');

@@ -8,8 +8,6 @@ import {
   lastDay,
   layoutAt,
   layoutsDuring,
-  nameKind,
-  normalizeName,
   placeById,
   places,
   successorUnit,
@@ -17,8 +15,9 @@ import {
   unitOfPlace,
   units,
   unitsOf,
-  validateGazetteer,
 } from '../../src/core/gazetteer.ts';
+import { nameKind, normalizeName } from '../../src/core/gazetteer-names.ts';
+import { validateGazetteer } from '../../src/core/gazetteer-check.ts';
 
 /** A fresh, mutable copy of the real files for each validation case. */
 function copies(): { units: Record<string, unknown>[]; places: Record<string, unknown>[] } {

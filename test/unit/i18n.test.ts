@@ -7,6 +7,7 @@ import {
   createTranslator,
   isLanguageLoaded,
   loadLanguage,
+  loadPanelMessages,
   flatten,
   formatArticle,
   formatArticleKey,
@@ -40,8 +41,8 @@ import { LAYOUT_LABELS } from '../../src/core/analysis/layout.ts';
 import { CATEGORY_LABELS, DATE_PRECISION_LABELS, LOCATION_PRECISION_LABELS } from '../../src/ui/labels.ts';
 import type { Count, FuzzyDate } from '../../src/core/types.ts';
 
-// Russian and Kazakh load on demand, as in the page.
-await Promise.all(UI_LANGS.map(loadLanguage));
+// Russian and Kazakh load on demand, as in the page; so do the English messages of the panels.
+await Promise.all([...UI_LANGS.map(loadLanguage), loadPanelMessages()]);
 
 const date = (text: string) => parseFuzzyDate(text) as FuzzyDate;
 const count = (text: string) => parseCount(text) as Count;

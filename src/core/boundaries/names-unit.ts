@@ -3,7 +3,7 @@
  * is `resolveUnit`, which answers with the unit in force at a date): this only checks membership, to
  * tell which layout a file was drawn for and whether a name agrees with the code beside it.
  */
-import { normalizeName } from '../gazetteer.ts';
+import { normalizeName } from '../gazetteer-names.ts';
 import type { Unit } from '../types.ts';
 
 /**

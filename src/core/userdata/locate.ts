@@ -3,7 +3,8 @@
  * resolver; a failure carries the resolver's reason and its suggestions in words.
  */
 import type { LayoutId, Place, Unit } from '../types.ts';
-import { layoutAt, normalizeName, placeById, unitById } from '../gazetteer.ts';
+import { layoutAt, placeById, unitById } from '../gazetteer.ts';
+import { normalizeName } from '../gazetteer-names.ts';
 import { resolvePlace, resolveUnit } from '../resolve.ts';
 
 export interface NamedLocation {

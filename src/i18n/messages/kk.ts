@@ -156,6 +156,7 @@ export const kk: Catalogue = {
     sourcesDisagree: 'Дереккөздер келіспейді',
     sourcesDiffer: 'дереккөздер әртүрлі',
     compare: 'Салыстырыңыз: {figures}',
+    loadingSources: 'Дәйексөздер мен ескертпелер жүктелуде…',
     empty: 'Осы жылдарға жалпыұлттық көрсеткіш жоқ.',
   },
   source: {

@@ -200,6 +200,7 @@ export const ru: Catalogue = {
     sourcesDisagree: 'Источники расходятся',
     sourcesDiffer: 'данные источников различаются',
     compare: 'Сравните: {figures}',
+    loadingSources: 'Загрузка цитат и примечаний…',
     empty: 'Нет общенациональных показателей за эти годы.',
   },
   source: {
