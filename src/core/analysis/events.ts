@@ -1,4 +1,5 @@
 import type { Count, DatePrecision, Incident, IncidentCategory, LocationPrecision } from '../types.ts';
+import { compareText } from '../compare.ts';
 
 /** One event on the map: every source statement about it, and where and when to draw it. */
 export interface AtlasEvent {
@@ -105,7 +106,7 @@ export function groupEvents<T extends PositionedIncident>(
       related: [...new Set(statements.flatMap((s) => s.related))],
     });
   }
-  events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  events.sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   return { events, unplaced };
 }
 

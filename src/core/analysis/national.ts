@@ -1,5 +1,6 @@
 import type { NationalIndicator } from '../types.ts';
 import { overlapsYears } from '../parse/dates.ts';
+import { compareText } from '../compare.ts';
 
 /** The figures of one national indicator, oldest first. */
 export interface IndicatorGroup {
@@ -33,7 +34,7 @@ export function nationalInView(indicators: readonly NationalIndicator[], from: n
   return [...groups]
     .map(([indicator, figures]) => {
       const sorted = [...figures].sort(
-        (a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd),
+        (a, b) => compareText(a.periodStart, b.periodStart) || compareText(a.periodEnd, b.periodEnd),
       );
       return {
         indicator,
@@ -42,7 +43,5 @@ export function nationalInView(indicators: readonly NationalIndicator[], from: n
         disputed: sorted.some(disputes),
       };
     })
-    .sort(
-      (a, b) => a.figures[0]!.periodStart.localeCompare(b.figures[0]!.periodStart) || a.label.localeCompare(b.label),
-    );
+    .sort((a, b) => compareText(a.figures[0]!.periodStart, b.figures[0]!.periodStart) || compareText(a.label, b.label));
 }

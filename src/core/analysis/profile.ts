@@ -2,6 +2,7 @@ import type { LayoutId } from '../types.ts';
 import type { StatSeries } from './series.ts';
 import { seriesTitle } from './series.ts';
 import { figuresForUnit, type SelectionGazetteer, type UnitFigure } from './selection.ts';
+import { compareText } from '../compare.ts';
 
 /** The figures of one measure (metric and article) for a unit, across periods, oldest first. */
 export interface ProfileMeasure {
@@ -27,7 +28,7 @@ export function unitProfile(
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return [...groups.values()].map((list) => {
-    const sorted = [...list].sort((a, b) => a.series.periodStart.localeCompare(b.series.periodStart));
+    const sorted = [...list].sort((a, b) => compareText(a.series.periodStart, b.series.periodStart));
     const first = sorted[0]!;
     const title = seriesTitle(first.series).replace(`, ${first.series.periodLabel}`, '');
     const where =

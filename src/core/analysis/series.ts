@@ -1,5 +1,6 @@
 import type { Statistic } from '../types.ts';
 import { articleKey, articleLabel } from '../data/articles.ts';
+import { compareText } from '../compare.ts';
 
 /** One table of a source: one metric, article and period, with its national total and breakdown. */
 export interface StatSeries {
@@ -52,9 +53,7 @@ export function buildSeries(statistics: readonly Statistic[]): StatSeries[] {
     })
     .sort(
       (a, b) =>
-        a.periodStart.localeCompare(b.periodStart) ||
-        a.articleKey.localeCompare(b.articleKey) ||
-        a.id.localeCompare(b.id),
+        compareText(a.periodStart, b.periodStart) || compareText(a.articleKey, b.articleKey) || compareText(a.id, b.id),
     );
 }
 
