@@ -5,7 +5,7 @@ import './ui/global.css';
 import { atlas } from './state/atlas.svelte.ts';
 import { applyDocumentLanguage } from './i18n/language.ts';
 import { loadLanguage } from './i18n/translate.ts';
-import { loadContext, loadEmbedded } from './state/load.ts';
+import { loadEmbedded } from './state/load.ts';
 import { startMapWorker } from './map/maplibre.ts';
 
 startMapWorker();
@@ -20,7 +20,7 @@ const embed = new URLSearchParams(window.location.search).has('embed');
 // the scripts load), and the page is mounted once they are read: the map is created with every
 // source, so MapLibre's worker reads them all at once and no frame is spent on a partial map. The
 // population table only when the link asks for rates; otherwise it loads when they are chosen.
-const data = loadEmbedded(undefined, loadContext(), atlas.perCapita).then(
+const data = loadEmbedded(atlas.perCapita).then(
   (loaded) => atlas.load(loaded),
   (error: unknown) => void (atlas.loadError = error instanceof Error ? error.message : String(error)),
 );

@@ -49,15 +49,11 @@ function fromTopoJson(text: string, name: string): FeatureCollection {
  * with the rest when `population` is set (a link that asks for rates), else by `loadPopulation`
  * when rates are first asked for.
  */
-export async function loadEmbedded(
-  base = import.meta.env.BASE_URL,
-  context: Promise<FeatureCollection> = loadContext(),
-  population = false,
-): Promise<Loaded> {
+export async function loadEmbedded(population = false, base = import.meta.env.BASE_URL): Promise<Loaded> {
   const [digest, regions, basemap, reader] = await Promise.all([
     fetchText(`${base}${DIGEST_PATH}`).then((text) => JSON.parse(text) as Digest),
     fetchText(regionsUrl).then((t) => fromTopoJson(t, 'regions') as Boundaries),
-    context,
+    fetchText(contextUrl).then((t) => fromTopoJson(t, 'context')),
     population ? full() : null,
   ]);
   const dataset = datasetFromTables(digestTables(digest), gazetteer);
@@ -83,12 +79,4 @@ export async function loadPopulation(base = import.meta.env.BASE_URL): Promise<(
  */
 export async function loadTexts(base = import.meta.env.BASE_URL): Promise<(dataset: Dataset) => Dataset> {
   return (await full()).textsAdder(base, gazetteer);
-}
-
-/**
- * The basemap (neighbours, lakes) alone: small, so the map can start while the data still loads,
- * and starting the map early is most of the time to the first complete map.
- */
-export function loadContext(): Promise<FeatureCollection> {
-  return fetchText(contextUrl).then((t) => fromTopoJson(t, 'context'));
 }
