@@ -74,51 +74,56 @@ export function shapePoints(category: IncidentCategory, size: number): string {
   return CATEGORY_SHAPES[category].map(([x, y]) => `${x * size},${y * size}`).join(' ');
 }
 
-function inside(x: number, y: number, polygon: readonly (readonly [number, number])[]): boolean {
+/** Even-odd test of a point against a polygon given as flat `[x0, y0, x1, y1, …]`. */
+function inside(x: number, y: number, flat: Float64Array): boolean {
   let hit = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i]!;
-    const [xj, yj] = polygon[j]!;
+  for (let i = 0, j = flat.length - 2; i < flat.length; j = i, i += 2) {
+    const xi = flat[i]!;
+    const yi = flat[i + 1]!;
+    const xj = flat[j]!;
+    const yj = flat[j + 1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
   }
   return hit;
 }
 
+/** The four sample points of a pixel (4× sampling), as offsets within it. */
+const SAMPLES = [0.25, 0.25, 0.25, 0.75, 0.75, 0.25, 0.75, 0.75];
+
 /**
  * The shape as an RGBA image for MapLibre (`addImage`, pixelRatio 2): dark, with a white edge so
- * that it reads on a filled marker and on a hollow one. Rasterised without a canvas, 4× sampled.
+ * that it reads on a filled marker and on a hollow one. Rasterised without a canvas, 4× sampled;
+ * written as plain loops because it runs at start-up, before the engine has optimised anything.
  */
 export function shapeImage(category: IncidentCategory, size = 18): { width: number; height: number; data: Uint8Array } {
-  const polygon = CATEGORY_SHAPES[category];
+  const flat = new Float64Array(CATEGORY_SHAPES[category].flat());
+  const grow = 1.5 / size;
+  // The edge: within `grow` of the shape along either axis (the point itself or one of 4 nudges).
+  const nudges = [0, 0, grow, 0, -grow, 0, 0, grow, 0, -grow];
   const data = new Uint8Array(size * size * 4);
-  const coverage = (px: number, py: number, grow: number) => {
-    let n = 0;
-    for (const dx of [0.25, 0.75]) {
-      for (const dy of [0.25, 0.75]) {
-        const x = (px + dx) / size;
-        const y = (py + dy) / size;
-        const near =
-          grow === 0
-            ? inside(x, y, polygon)
-            : [
-                [0, 0],
-                [grow, 0],
-                [-grow, 0],
-                [0, grow],
-                [0, -grow],
-              ].some(([ox, oy]) => inside(x + ox!, y + oy!, polygon));
-        if (near) n++;
-      }
-    }
-    return n / 4;
-  };
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const core = coverage(px, py, 0);
-      const edge = coverage(px, py, 1.5 / size);
+      let core = 0;
+      let edge = 0;
+      for (let s = 0; s < SAMPLES.length; s += 2) {
+        const x = (px + SAMPLES[s]!) / size;
+        const y = (py + SAMPLES[s + 1]!) / size;
+        if (inside(x, y, flat)) core++;
+        for (let n = 0; n < nudges.length; n += 2) {
+          if (inside(x + nudges[n]!, y + nudges[n + 1]!, flat)) {
+            edge++;
+            break;
+          }
+        }
+      }
       const offset = (py * size + px) * 4;
-      if (core > 0) data.set([34, 34, 34, Math.round(255 * core)], offset);
-      else if (edge > 0) data.set([255, 255, 255, Math.round(255 * edge)], offset);
+      if (core > 0) {
+        data[offset] = data[offset + 1] = data[offset + 2] = 34;
+        data[offset + 3] = Math.round((255 * core) / 4);
+      } else if (edge > 0) {
+        data[offset] = data[offset + 1] = data[offset + 2] = 255;
+        data[offset + 3] = Math.round((255 * edge) / 4);
+      }
     }
   }
   return { width: size, height: size, data };

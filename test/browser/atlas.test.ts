@@ -333,4 +333,44 @@ describe('start-up', () => {
     expect(await page.locator('h1').textContent()).toContain('Kazakhstan');
     await page.context().close();
   });
+
+  it('draws the map first and the side panels once it is complete', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    // When the first complete map and the first side panel appear, in ms since navigation.
+    await page.addInitScript({
+      content: `(() => {
+        let map;
+        Object.defineProperty(window, '__map', { configurable: true, get: () => map, set: (m) => {
+          map = m;
+          m.once('load', () => m.once('idle', () => (window.__drawnAt ??= performance.now())));
+        } });
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid=year-range]')) window.__panelsAt ??= performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      })();`,
+    });
+    await page.goto(base);
+    await waitForMap(page);
+    await page.locator('[data-testid=national]').waitFor();
+    const { drawnAt, panelsAt } = await page.evaluate(() => {
+      const w = window as unknown as { __drawnAt: number; __panelsAt: number };
+      return { drawnAt: w.__drawnAt, panelsAt: w.__panelsAt };
+    });
+    expect(panelsAt).toBeGreaterThanOrEqual(drawnAt);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the side panels even when the map cannot be drawn', async () => {
+    const { page } = await openPage(browser);
+    // Without MapLibre's worker the map never loads.
+    await page.route('**/*maplibre-gl-worker*', (route) => route.abort());
+    await page.goto(base);
+    await page.locator('[data-testid=national]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid=year-range]').textContent()).toBe('2004–2026');
+    expect(await page.evaluate(() => (window as unknown as { __map: { loaded(): boolean } }).__map.loaded())).toBe(
+      false,
+    );
+    await page.context().close();
+  });
 });

@@ -143,11 +143,13 @@ describe.each(['ru', 'kk'] as const)('the interface in %s', (lang) => {
     const { page, consoleErrors } = await openPage(browser);
     await page.goto(`${base}?lang=${lang}&from=2014&to=2014&sel=event:pavlodar-2014-08-detention`);
     await waitForMap(page);
-    const details = (await page.textContent('[data-testid=details]')) ?? '';
     const words = {
       ru: ['Задержание', 'август 2014', 'задержанных: 4', 'ст. 233 УК РК (1997)', 'Павлодар'],
       kk: ['Ұстау', '2014 жылғы тамыз', 'ұсталғандар: 4', 'ҚР ҚК 233-б. (1997)', 'Павлодар'],
     }[lang];
+    // The side panels render once the map is complete, and the details' code loads with them.
+    await expect.poll(async () => (await page.textContent('[data-testid=details]')) ?? '').toContain(words[0]);
+    const details = (await page.textContent('[data-testid=details]')) ?? '';
     for (const word of words) expect(details).toContain(word);
     await page.click('[data-testid=mode-table]');
     await page.locator('[data-testid=table-view]').waitFor();
