@@ -123,6 +123,8 @@ function preloadStartupData(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
+        // The app's page only (a build of the benchmarks' pages has other entries).
+        if (ctx.path !== '/index.html') return [];
         const boundaries = Object.keys(ctx.bundle ?? {}).filter((name) =>
           STARTUP_BOUNDARY_FILES.some((start) => name.startsWith(`assets/${start}-`) && name.endsWith('.topojson')),
         );

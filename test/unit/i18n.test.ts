@@ -245,6 +245,11 @@ describe('numbers and counts', () => {
     expect(formatNumber(1800, 'en')).toBe('1,800');
     expect(formatNumber(1800, 'ru')).toBe('1\u00a0800');
     expect(formatNumber(2.5, 'kk')).toBe('2,5');
+    // Whole numbers below 1,000 (which skip the formatter) read as the formatter writes them.
+    for (const lang of ['en', 'ru', 'kk'] as const) {
+      const format = new Intl.NumberFormat(lang === 'kk' ? 'ru' : lang, { maximumFractionDigits: 2 });
+      for (const n of [0, 7, 19, 999]) expect(formatNumber(n, lang)).toBe(format.format(n));
+    }
   });
 
   it('words qualified counts', () => {
