@@ -256,6 +256,12 @@ class AtlasState {
       ? rateChoropleth(this.countChoropleth, this.shownSeries, this.dataset?.population ?? [])
       : null,
   );
+  /** The shown statistic's rates by unit, for the table's rate column and the statistics export. */
+  shownRates = $derived(
+    this.rates && this.shownSeries
+      ? { seriesId: this.shownSeries.id, byUnit: this.rates.byUnit, unavailable: this.rates.unavailable }
+      : null,
+  );
   /** Rates asked for while the population table loads: counts are shown meanwhile, the toggle says rates. */
   ratesPending = $derived(this.perCapita && this.compare === null && !this.populationLoaded);
   /** What the map, legend and panels show: rates when `rates` is set, else counts. */
