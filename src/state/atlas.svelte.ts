@@ -30,7 +30,7 @@ import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
 import { loadPopulation, loadTexts, type Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import type { StoredBulk, StoredDataset } from './dataset-store.ts';
-import { mayHaveStoredImports } from './stored-imports.ts';
+import { storesIfKept } from './stored-imports.ts';
 import {
   categoryMask,
   eventTableOnBuffer,
@@ -483,8 +483,9 @@ class AtlasState {
    * and resend the map's markers while the first map is being drawn.
    */
   async restoreDatasets(): Promise<void> {
-    if (!(await mayHaveStoredImports())) return;
-    const { countStoredDatasets, listStoredDatasets, removeOrphanChunks } = await stores();
+    const kept = await storesIfKept();
+    if (!kept) return;
+    const { countStoredDatasets, listStoredDatasets, removeOrphanChunks } = kept;
     if ((await countStoredDatasets()) === 0) return;
     void removeOrphanChunks().catch(() => undefined);
     const stored = await listStoredDatasets();

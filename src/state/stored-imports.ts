@@ -15,3 +15,11 @@ export async function mayHaveStoredImports(): Promise<boolean> {
     return true;
   }
 }
+
+/**
+ * The IndexedDB stores (stores.ts, loaded on demand) when this browser may keep imports of an
+ * earlier visit (`mayHaveStoredImports`), else null: a first visit loads no IndexedDB code.
+ */
+export async function storesIfKept(): Promise<typeof import('./stores.ts') | null> {
+  return (await mayHaveStoredImports()) ? import('./stores.ts') : null;
+}
