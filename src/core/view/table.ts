@@ -1,3 +1,5 @@
+import { compareText } from '../compare.ts';
+
 /** One row of the table view: display text per column, and a sort key per column. */
 export interface TableRow {
   id: string;
@@ -41,7 +43,7 @@ export function filterAndSort(
   return [...kept].sort((a, b) => {
     const x = a.sort[column] ?? '';
     const y = b.sort[column] ?? '';
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return order * direction || a.id.localeCompare(b.id);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : compareText(String(x), String(y));
+    return order * direction || compareText(a.id, b.id);
   });
 }
