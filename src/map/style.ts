@@ -66,14 +66,16 @@ export function baseStyle(
         type: 'fill',
         source: 'context',
         filter: ['==', ['get', 'kind'], 'country'],
-        paint: { 'fill-color': palette.neighbour },
+        // The basemap's fills write their colours per feature, like the regions' choropleth fill
+        // (coloured through feature state): all fills then share one shader program.
+        paint: { 'fill-color': perFeature(palette.neighbour) },
       },
       {
         id: 'kazakhstan-land',
         type: 'fill',
         source: 'context',
         filter: ['==', ['get', 'kind'], 'kazakhstan'],
-        paint: { 'fill-color': palette.land },
+        paint: { 'fill-color': perFeature(palette.land) },
       },
       {
         id: 'neighbour-borders',
@@ -90,7 +92,7 @@ export function baseStyle(
         type: 'fill',
         source: 'context',
         filter: ['==', ['get', 'kind'], 'water'],
-        paint: { 'fill-color': palette.water, 'fill-outline-color': '#9fbfd3' },
+        paint: { 'fill-color': perFeature(palette.water), 'fill-outline-color': perFeature('#9fbfd3') },
       },
       {
         id: 'neighbour-labels',
