@@ -43,7 +43,6 @@ export const enStart = {
     lastYear: 'Last year',
     incidents: 'Incidents',
     articles: 'Statistics: Criminal Code articles',
-    mapLabels: 'Map labels',
     statistic: 'Statistic on the map',
     incidentSeries: 'Incidents in this atlas (count, selected years and categories)',
     noStatistic: 'No statistic for these years and articles',
@@ -231,7 +230,6 @@ export const enStart = {
   series: {
     title: '{metric}, {article}, {period}',
     selectedCategories: 'selected categories',
-    incidentNote: 'Count of the incidents in this atlas that lie in the unit, for the selected years and categories.',
   },
   article: {
     withPart: 'Art. {article} part {part} ({edition} code)',

@@ -41,7 +41,6 @@ export const kk: Catalogue = {
     lastYear: 'Соңғы жыл',
     incidents: 'Оқиғалар',
     articles: 'Статистика: Қылмыстық кодекстің баптары',
-    mapLabels: 'Картадағы жазулар',
     statistic: 'Картадағы статистика',
     incidentSeries: 'Атлас деректеріндегі оқиғалар (саны, таңдалған жылдар мен санаттар)',
     noStatistic: 'Осы жылдар мен баптар бойынша статистика жоқ',
@@ -409,7 +408,6 @@ export const kk: Catalogue = {
   series: {
     title: '{metric}, {article}, {period}',
     selectedCategories: 'таңдалған санаттар',
-    incidentNote: 'Атлас деректеріндегі осы бірлікке жататын оқиғалар саны (таңдалған жылдар мен санаттар бойынша).',
   },
   article: {
     withPart: 'ҚР ҚК {article}-б. {part}-б. ({edition})',

@@ -65,7 +65,6 @@ export const ru: Catalogue = {
     lastYear: 'Последний год',
     incidents: 'Инциденты',
     articles: 'Статистика: статьи Уголовного кодекса',
-    mapLabels: 'Подписи на карте',
     statistic: 'Статистика на карте',
     incidentSeries: 'Инциденты в данных атласа (число, выбранные годы и категории)',
     noStatistic: 'Нет статистики за эти годы и по этим статьям',
@@ -487,7 +486,6 @@ export const ru: Catalogue = {
   series: {
     title: '{metric}, {article}, {period}',
     selectedCategories: 'выбранные категории',
-    incidentNote: 'Число инцидентов из данных атласа в этой единице за выбранные годы и по выбранным категориям.',
   },
   article: {
     withPart: 'ст. {article} ч. {part} УК РК ({edition})',
