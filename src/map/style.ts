@@ -67,7 +67,8 @@ export function baseStyle(
         source: 'context',
         filter: ['==', ['get', 'kind'], 'country'],
         // The basemap's fills write their colours per feature, like the regions' choropleth fill
-        // (coloured through feature state): all fills then share one shader program.
+        // (coloured through feature state): all fills then share one shader program. The lakes'
+        // outline too, so that every antialiased edge is drawn by one program as well.
         paint: { 'fill-color': perFeature(palette.neighbour) },
       },
       {
