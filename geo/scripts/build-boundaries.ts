@@ -634,11 +634,13 @@ function untangledArcs(
 /** The simplifications `untangledArcs` tries in turn: tolerance scale, and whether to round coarsely. */
 const REFINEMENTS = [
   { scale: 1, coarse: true },
+  { scale: 0.5, coarse: true },
+  { scale: 2, coarse: true },
+  { scale: 0.25, coarse: true },
+  { scale: 4, coarse: true },
   { scale: 0.5, coarse: false },
   { scale: 0.25, coarse: false },
   { scale: 0.125, coarse: false },
-  { scale: 2, coarse: true },
-  { scale: 4, coarse: true },
   { scale: 1, coarse: false },
   { scale: 2, coarse: false },
   { scale: 4, coarse: false },
