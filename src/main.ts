@@ -20,8 +20,13 @@ const embed = new URLSearchParams(window.location.search).has('embed');
 // the scripts load), and the page is mounted once they are read: the map is created with every
 // source, so MapLibre's worker reads them all at once and no frame is spent on a partial map. The
 // population table only when the link asks for rates; otherwise it loads when they are chosen.
+// A link to another period waits for that period's units too, so that its first map is drawn on
+// them (if they cannot be read, the legend says so: `atlas.layoutError`).
 const data = loadEmbedded(atlas.perCapita).then(
-  (loaded) => atlas.load(loaded),
+  (loaded) => {
+    atlas.load(loaded);
+    return atlas.ensureLayout(atlas.layoutChoice.layout).catch(() => undefined);
+  },
   (error: unknown) => void (atlas.loadError = error instanceof Error ? error.message : String(error)),
 );
 

@@ -78,14 +78,15 @@ const GAZETTEER_UNITS_FILE = 'geo/gazetteer/units.json';
 /** Printed by every run and kept in the 1997-2018 file's `notes`. */
 const DERIVED_DIFFERENCES = [
   "Astana is drawn with its 2018-2022 extent for 1997-2018: the city's extensions into Akmola region (2018 and later) are not taken out.",
-  "Almaty is drawn with its 2018-2022 extent for 1997-2018: before 2014 its Nauryzbay district was part of Almaty region.",
+  'Almaty is drawn with its 2018-2022 extent for 1997-2018: before 2014 its Nauryzbay district was part of Almaty region.',
   'Baikonur (leased to Russia) is drawn within Kyzylorda region, as geokz draws it.',
 ];
 
 const ATTRIBUTION = 'Made with Natural Earth';
-const REGIONS_ATTRIBUTION = 'Boundaries: geokz (A. Rodionov, CC BY 4.0), from the Bureau of National Statistics and OCHA COD-AB';
+const REGIONS_ATTRIBUTION =
+  'Boundaries: geokz (A. Rodionov, CC BY 4.0), from the Bureau of National Statistics and OCHA COD-AB';
 const regionsSource = (layout: 'B' | 'C') =>
-  `geokz commit ${GEOKZ_COMMIT}, ${GEOKZ_INPUTS[layout].upstream}.shp (CC BY 4.0), via ${GEOKZ_INPUTS[layout].file.replace('../shared/', 'the shared folder\'s ')}`;
+  `geokz commit ${GEOKZ_COMMIT}, ${GEOKZ_INPUTS[layout].upstream}.shp (CC BY 4.0), via ${GEOKZ_INPUTS[layout].file.replace('../shared/', "the shared folder's ")}`;
 const CONTEXT_SOURCE =
   'Natural Earth 1:50m countries (public domain) via npm package world-atlas 2, countries-50m.json (TopoJSON object countries); lakes (Caspian, Aral, Balkhash, ...) from OpenStreetMap via npm package @geo-maps/earth-lakes-10km 0.6.0 (data ODbL, © OpenStreetMap contributors)';
 /** Lakes smaller than this (km²) are left out of the context: they would be specks at country zoom. */
@@ -306,15 +307,24 @@ function geokzRegions(layout: 'B' | 'C'): Feature<Polygonal, RegionProperties>[]
   const features = readGeokz(input).map((f) => {
     const kato = String(f.properties.KATO).slice(0, 2);
     const unit = units.get(kato);
-    if (!unit) throw new Error(`${input.file}: KATO ${f.properties.KATO} (${f.properties.ADM1_EN}) is no unit of layout ${layout}`);
+    if (!unit)
+      throw new Error(
+        `${input.file}: KATO ${f.properties.KATO} (${f.properties.ADM1_EN}) is no unit of layout ${layout}`,
+      );
     const properties: RegionProperties = { unit: unit.id, kato };
     return { type: 'Feature' as const, properties, geometry: f.geometry };
   });
   const found = features.map((f) => f.properties.kato).sort();
   if (found.join() !== [...units.keys()].sort().join()) {
-    throw new Error(`${input.file}: units ${found.join(' ')} differ from layout ${layout}'s ${[...units.keys()].sort().join(' ')}`);
+    throw new Error(
+      `${input.file}: units ${found.join(' ')} differ from layout ${layout}'s ${[...units.keys()].sort().join(' ')}`,
+    );
   }
-  const snapped = snapBorders(input.file, features.map((f) => withoutSpecks(input.file, f)), SNAP_TOLERANCE);
+  const snapped = snapBorders(
+    input.file,
+    features.map((f) => withoutSpecks(input.file, f)),
+    SNAP_TOLERANCE,
+  );
   return snapped
     .map((f) => {
       const geometry = cleanPolygonal(f.geometry, REGION_CLEAN_PRECISION);
@@ -329,7 +339,10 @@ function geokzRegions(layout: 'B' | 'C'): Feature<Polygonal, RegionProperties>[]
  * 2018, Almaty region's in 2024), which no grid can draw. The smallest real polygon, an island in
  * the Caspian, has 0.8 km².
  */
-function withoutSpecks(input: string, feature: Feature<Polygonal, RegionProperties>): Feature<Polygonal, RegionProperties> {
+function withoutSpecks(
+  input: string,
+  feature: Feature<Polygonal, RegionProperties>,
+): Feature<Polygonal, RegionProperties> {
   const polygons = polygonsOf(feature.geometry).filter((polygon) => {
     const area = turf.area(turf.polygon(polygon));
     if (area < MIN_POLYGON_M2) log(`${input}, ${feature.properties.unit}: dropped a polygon of ${area.toFixed(0)} m²`);
@@ -354,10 +367,13 @@ function snapBorders<P>(label: string, features: Feature<Polygonal, P>[], tolera
   const segmentsOf = () => {
     const segments: { feature: number; a: Position; b: Position }[] = [];
     rings.forEach((polygons, feature) =>
-      polygons.flat().forEach((ring) => ring.forEach((a, i) => segments.push({ feature, a, b: ring[(i + 1) % ring.length]! }))),
+      polygons
+        .flat()
+        .forEach((ring) => ring.forEach((a, i) => segments.push({ feature, a, b: ring[(i + 1) % ring.length]! }))),
     );
     const index = new Flatbush(segments.length);
-    for (const { a, b } of segments) index.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
+    for (const { a, b } of segments)
+      index.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
     index.finish();
     return { segments, index };
   };
@@ -398,7 +414,12 @@ function snapBorders<P>(label: string, features: Feature<Polygonal, P>[], tolera
         ring.forEach((a, i) => {
           const b = ring[(i + 1) % ring.length]!;
           out.push(a);
-          const box = [Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!)] as const;
+          const box = [
+            Math.min(a[0]!, b[0]!),
+            Math.min(a[1]!, b[1]!),
+            Math.max(a[0]!, b[0]!),
+            Math.max(a[1]!, b[1]!),
+          ] as const;
           const between = points
             .search(...box)
             .map((k) => vertices[k]!)
@@ -424,7 +445,7 @@ function snapBorders<P>(label: string, features: Feature<Polygonal, P>[], tolera
  */
 function withoutNearSpikes(open: Position[]): Position[] {
   let ring = open;
-  for (let changed = true; changed && ring.length > 3; ) {
+  for (let changed = true; changed && ring.length > 3;) {
     changed = false;
     const k = ring.findIndex((b, i) => {
       const a = ring[(i + ring.length - 1) % ring.length]!;
@@ -448,7 +469,7 @@ function closestOnSegment(p: Position, a: Position, b: Position): Position {
   const dx = (b[0]! - a[0]!) * k;
   const dy = b[1]! - a[1]!;
   const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (((p[0]! - a[0]!) * k) * dx + (p[1]! - a[1]!) * dy) / length2));
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0]! - a[0]!) * k * dx + (p[1]! - a[1]!) * dy) / length2));
   return [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)];
 }
 
@@ -481,7 +502,10 @@ function dissolvedRegions(
       const merged =
         members.length === 1
           ? layoutB[members[0]!]!.geometry
-          : (topojsonMerge(topology as Parameters<typeof topojsonMerge>[0], members.map((i) => geometries[i]!) as never) as Polygonal);
+          : (topojsonMerge(
+              topology as Parameters<typeof topojsonMerge>[0],
+              members.map((i) => geometries[i]!) as never,
+            ) as Polygonal);
       const geometry = cleanPolygonal(merged, precision)!;
       return { type: 'Feature' as const, properties: { unit: id, kato: unit.kato }, geometry };
     })
@@ -673,11 +697,17 @@ function crossingArcs(arcs: Position[][], precision: number): Set<number> {
   const grid = arcs.map((arc) => arc.map((p) => [Math.round(p[0]! * factor), Math.round(p[1]! * factor)] as const));
   const segments = grid.flatMap((arc, i) => arc.slice(1).map((b, k) => ({ arc: i, a: arc[k]!, b })));
   const index = new Flatbush(Math.max(segments.length, 1));
-  for (const { a, b } of segments) index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+  for (const { a, b } of segments)
+    index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
   index.finish();
   const crossing = new Set<number>();
   segments.forEach((s, i) => {
-    for (const j of index.search(Math.min(s.a[0], s.b[0]), Math.min(s.a[1], s.b[1]), Math.max(s.a[0], s.b[0]), Math.max(s.a[1], s.b[1]))) {
+    for (const j of index.search(
+      Math.min(s.a[0], s.b[0]),
+      Math.min(s.a[1], s.b[1]),
+      Math.max(s.a[0], s.b[0]),
+      Math.max(s.a[1], s.b[1]),
+    )) {
       if (j <= i) continue;
       const t = segments[j]!;
       if (segmentsCross(s.a, s.b, t.a, t.b)) crossing.add(s.arc).add(t.arc);
@@ -690,10 +720,14 @@ type GridPoint = readonly [number, number];
 
 /** Whether two grid segments meet other than at one shared end vertex (touching there is allowed). */
 function segmentsCross(a: GridPoint, b: GridPoint, c: GridPoint, d: GridPoint): boolean {
-  const orient = (p: GridPoint, q: GridPoint, r: GridPoint) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const orient = (p: GridPoint, q: GridPoint, r: GridPoint) =>
+    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   const same = (p: GridPoint, q: GridPoint) => p[0] === q[0] && p[1] === q[1];
   const onSegment = (p: GridPoint, q: GridPoint, r: GridPoint) =>
-    Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+    Math.min(p[0], q[0]) <= r[0] &&
+    r[0] <= Math.max(p[0], q[0]) &&
+    Math.min(p[1], q[1]) <= r[1] &&
+    r[1] <= Math.max(p[1], q[1]);
   const shared = [a, b].filter((p) => same(p, c) || same(p, d)).length;
   if (shared === 2) return true; // the same segment twice
   const [o1, o2, o3, o4] = [orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)];
@@ -701,11 +735,18 @@ function segmentsCross(a: GridPoint, b: GridPoint, c: GridPoint, d: GridPoint): 
     // Touching at the shared vertex is fine; lying along each other is not.
     const other = same(a, c) || same(a, d) ? b : a;
     const [p, q] = same(c, a) || same(c, b) ? [c, d] : [d, c];
-    return (orient(p, q, other) === 0 && onSegment(p, q, other) && !same(other, p)) ||
-      (orient(p, other, q) === 0 && onSegment(p, other, q) && !same(q, p));
+    return (
+      (orient(p, q, other) === 0 && onSegment(p, q, other) && !same(other, p)) ||
+      (orient(p, other, q) === 0 && onSegment(p, other, q) && !same(q, p))
+    );
   }
   if (o1 !== o2 && o3 !== o4) return true;
-  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) || (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
+  return (
+    (o1 === 0 && onSegment(a, b, c)) ||
+    (o2 === 0 && onSegment(a, b, d)) ||
+    (o3 === 0 && onSegment(c, d, a)) ||
+    (o4 === 0 && onSegment(c, d, b))
+  );
 }
 
 /** Douglas-Peucker on one arc, distances in degrees of latitude (longitude scaled by cos(latitude)). */
@@ -784,7 +825,12 @@ function topoJson(
 }
 
 /** FeatureCollection text: header members, one feature per line, trailing newline. */
-function serialize(features: Feature[], source: string, attribution = ATTRIBUTION, notes: readonly string[] = []): string {
+function serialize(
+  features: Feature[],
+  source: string,
+  attribution = ATTRIBUTION,
+  notes: readonly string[] = [],
+): string {
   const extra = notes.length ? `,"notes":${JSON.stringify(notes)}` : '';
   const header = `{"type":"FeatureCollection","attribution":${JSON.stringify(attribution)},"source":${JSON.stringify(source)}${extra},"features":[`;
   const lines = features.map((f) =>
@@ -843,19 +889,28 @@ function simplifyRegions(features: Feature<Polygonal, RegionProperties>[]): Feat
  */
 async function checkUpstream(gitDir: string): Promise<void> {
   const shp = await import('shpjs');
-  const show = (file: string) => execFileSync('git', ['--git-dir', gitDir, 'show', `${GEOKZ_COMMIT}:${file}`], { maxBuffer: 64 << 20 });
+  const show = (file: string) =>
+    execFileSync('git', ['--git-dir', gitDir, 'show', `${GEOKZ_COMMIT}:${file}`], { maxBuffer: 64 << 20 });
   for (const input of Object.values(GEOKZ_INPUTS)) {
     const upstream = shp.combine([
       shp.parseShp(show(`${input.upstream}.shp`), show(`${input.upstream}.prj`).toString('utf8')),
       shp.parseDbf(show(`${input.upstream}.dbf`), show(`${input.upstream}.cpg`)),
-    ]) as FeatureCollection<Polygonal, GeokzProperties>;
+    ]) as unknown as FeatureCollection<Polygonal, GeokzProperties>;
     const pinned = new Map(readGeokz(input).map((f) => [String(f.properties.KATO), f]));
     const vertices = (f: Feature<Polygonal> | undefined) =>
-      new Set(f ? polygonsOf(f.geometry).flat(2).map((p) => `${p[0]!.toFixed(5)},${p[1]!.toFixed(5)}`) : []);
+      new Set(
+        f
+          ? polygonsOf(f.geometry)
+              .flat(2)
+              .map((p) => `${p[0]!.toFixed(5)},${p[1]!.toFixed(5)}`)
+          : [],
+      );
     for (const feature of upstream.features) {
       const [a, b] = [vertices(feature), vertices(pinned.get(String(feature.properties.KATO)))];
       if (a.size !== b.size || [...a].some((v) => !b.has(v))) {
-        throw new Error(`${input.file}: ${feature.properties.ADM1_EN} differs from ${input.upstream}.shp at ${GEOKZ_COMMIT}`);
+        throw new Error(
+          `${input.file}: ${feature.properties.ADM1_EN} differs from ${input.upstream}.shp at ${GEOKZ_COMMIT}`,
+        );
       }
     }
     if (upstream.features.length !== pinned.size) throw new Error(`${input.file}: not as many units as upstream`);
@@ -894,8 +949,20 @@ async function main(): Promise<void> {
   };
   for (const layout of ['A', 'B', 'C'] as const) {
     const notes = layout === 'A' ? DERIVED_DIFFERENCES : [];
-    outputs[`${REGION_FILES[layout]}.geojson`] = serialize(regions[layout], sources[layout], REGIONS_ATTRIBUTION, notes);
-    outputs[`${REGION_FILES[layout]}.topojson`] = topoJson('regions', regions[layout], REGION_PRECISION, sources[layout], REGIONS_ATTRIBUTION, notes);
+    outputs[`${REGION_FILES[layout]}.geojson`] = serialize(
+      regions[layout],
+      sources[layout],
+      REGIONS_ATTRIBUTION,
+      notes,
+    );
+    outputs[`${REGION_FILES[layout]}.topojson`] = topoJson(
+      'regions',
+      regions[layout],
+      REGION_PRECISION,
+      sources[layout],
+      REGIONS_ATTRIBUTION,
+      notes,
+    );
   }
   const changed = writeOrCheck(outputs, check);
   if (check && changed.length > 0) {

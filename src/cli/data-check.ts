@@ -14,7 +14,7 @@ import { readFile } from '../core/data/file-spec.ts';
 import { detectKind } from '../core/data/detect-kind.ts';
 import { parseCsv } from '../core/parse/csv.ts';
 import type { DataContext } from '../core/data/context.ts';
-import type { FileReport } from '../core/types.ts';
+import type { FileReport, LayoutId } from '../core/types.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 import { buildUnitIndex } from '../core/geo/assign.ts';
 import { decodeText } from '../core/userdata/decode.ts';
@@ -23,7 +23,12 @@ import type { UnitAt } from '../core/userdata/incident-place.ts';
 import { readUserFile } from '../core/userdata/read-user-file.ts';
 
 const DATA_DIR = join(import.meta.dirname, '../../static/data');
-const REGIONS_1997 = join(import.meta.dirname, '../../geo/boundaries/regions-1997.geojson');
+/** The embedded boundaries of each layout (geo/scripts/build-boundaries.ts). */
+const REGION_FILES: Record<LayoutId, string> = {
+  A: join(import.meta.dirname, '../../geo/boundaries/regions-1997.geojson'),
+  B: join(import.meta.dirname, '../../geo/boundaries/regions-2018.geojson'),
+  C: join(import.meta.dirname, '../../geo/boundaries/regions-2022.geojson'),
+};
 
 /** A file's text, decoded from its bytes whatever the encoding, with what decoding had to say. */
 function readText(path: string): { text: string; warnings: string[] } {
@@ -48,16 +53,20 @@ function curatedFiles(): DatasetFiles {
 const gazetteer = { unitById, placeById, layoutsDuring };
 
 /**
- * Point-in-polygon for users' files, from the 1997-2018 boundaries shipped with the atlas: a point
- * outside them lies in no unit (null); inside, its unit, when that unit kept its extent in the layout
- * asked for, else "cannot tell" (undefined: South Kazakhstan's points in 2020 are Turkistan or Shymkent).
+ * Point-in-polygon for users' files, on the boundaries shipped with the atlas for the layout asked
+ * for (each read when first needed): a point outside them lies in no unit (null), else in its unit.
  */
 function shippedUnitAt(): UnitAt {
-  const index = buildUnitIndex(JSON.parse(readFileSync(REGIONS_1997, 'utf8')) as Parameters<typeof buildUnitIndex>[0]);
+  const indexes = new Map<LayoutId, ReturnType<typeof buildUnitIndex>>();
   return (lon, lat, layout) => {
-    const unit = index.unitAt(lon, lat);
-    if (unit === null) return null;
-    return unitById(unit)?.layouts.includes(layout) ? unit : undefined;
+    let index = indexes.get(layout);
+    if (!index) {
+      index = buildUnitIndex(
+        JSON.parse(readFileSync(REGION_FILES[layout], 'utf8')) as Parameters<typeof buildUnitIndex>[0],
+      );
+      indexes.set(layout, index);
+    }
+    return index.unitAt(lon, lat);
   };
 }
 

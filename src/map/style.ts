@@ -56,7 +56,7 @@ export function baseStyle(
       context: {
         type: 'geojson',
         data: context,
-        attribution: 'Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
+        attribution: 'Regions: geokz (CC BY 4.0) · Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
       },
     },
     layers: [

@@ -27,7 +27,7 @@ import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
-import { loadPopulation, loadTexts, type Loaded } from './load.ts';
+import { loadLayout, loadPopulation, loadTexts, type Boundaries, type Loaded } from './load.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import type { StoredBulk, StoredDataset } from './dataset-store.ts';
 import { storesIfKept } from './stored-imports.ts';
@@ -48,8 +48,8 @@ const gazetteer = { unitById, placeById, containingUnit, unitsOf, layoutsDuring 
 
 /**
  * Dissolved geometry by set and layout: dissolving takes a moment, and users scrub back and forth.
- * Only imported sets are ever dissolved (the embedded one is of the earliest layout), and they reach
- * the state after `loadPolygonUnion`.
+ * Only imported sets are ever dissolved (every layout has its embedded set), and they reach the
+ * state after `loadPolygonUnion`.
  */
 // A plain cache, deliberately not reactive: nothing reads it through state.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -86,8 +86,12 @@ export interface BulkLayer {
  */
 class AtlasState {
   dataset = $state.raw<Dataset | null>(null);
-  /** The embedded Natural Earth units and every imported boundary file. */
+  /** The embedded units of the layouts read so far (geokz), then every imported boundary file. */
   geometrySets = $state.raw<GeometrySet[]>([]);
+  /** Why an embedded layout's units could not be read (English words from the browser), or null. */
+  layoutError = $state<string | null>(null);
+  /** The embedded layouts read or being read, so that each file is fetched once. */
+  #layoutLoads = new Map<LayoutId, Promise<void>>();
   context = $state.raw<FeatureCollection | null>(null);
   loadError = $state<string | null>(null);
   /**
@@ -358,20 +362,56 @@ class AtlasState {
   load(loaded: Loaded): void {
     this.dataset = loaded.dataset;
     // Imports restored from IndexedDB may have arrived first: keep them.
-    this.geometrySets = [
-      {
-        id: 'natural-earth',
-        label: 'Natural Earth, 1997-2018 layout',
-        layout: 'A',
-        origin: 'embedded',
-        features: loaded.regions,
-      },
-      ...this.geometrySets.filter((s) => s.origin === 'imported'),
-    ];
+    this.#layoutLoads.set(loaded.regions.layout, Promise.resolve());
+    this.addEmbedded(loaded.regions.layout, loaded.regions.features);
     this.context = loaded.context;
     this.populationLoaded = loaded.population;
     this.#loaded();
     if (this.perCapita) void this.readPopulation();
+  }
+
+  /**
+   * Reads the embedded units of a layout, once (a failed reading may be tried again); resolves when
+   * they are among the geometry sets. The app asks for the layout of the period shown.
+   */
+  ensureLayout(layout: LayoutId): Promise<void> {
+    let loading = this.#layoutLoads.get(layout);
+    if (!loading) {
+      loading = loadLayout(layout).then(
+        (features) => {
+          this.layoutError = null;
+          this.addEmbedded(layout, features);
+        },
+        (error: unknown) => {
+          this.#layoutLoads.delete(layout);
+          this.layoutError = error instanceof Error ? error.message : String(error);
+          throw error;
+        },
+      );
+      this.#layoutLoads.set(layout, loading);
+    }
+    return loading;
+  }
+
+  /** Reads every embedded layout (placing a file's points in the units of each needs them all). */
+  async ensureAllLayouts(): Promise<void> {
+    await Promise.all(LAYOUTS.map((layout) => this.ensureLayout(layout)));
+  }
+
+  /** Puts an embedded layout's units among the geometry sets: embedded ones by layout, then imports. */
+  private addEmbedded(layout: LayoutId, features: Boundaries): void {
+    const set: GeometrySet = {
+      id: `geokz-${layout}`,
+      label: `geokz, layout ${layout}`,
+      layout,
+      origin: 'embedded',
+      features,
+    };
+    const embedded = [...this.geometrySets.filter((s) => s.origin === 'embedded' && s.layout !== layout), set];
+    this.geometrySets = [
+      ...embedded.sort((a, b) => LAYOUTS.indexOf(a.layout) - LAYOUTS.indexOf(b.layout)),
+      ...this.geometrySets.filter((s) => s.origin === 'imported'),
+    ];
   }
 
   /**

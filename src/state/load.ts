@@ -1,21 +1,29 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import regionsUrl from '../../geo/boundaries/regions-1997.topojson?url';
+import regions1997Url from '../../geo/boundaries/regions-1997.topojson?url';
+import regions2018Url from '../../geo/boundaries/regions-2018.topojson?url';
+import regions2022Url from '../../geo/boundaries/regions-2022.topojson?url';
 import contextUrl from '../../geo/boundaries/context.topojson?url';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { datasetFromTables, type Dataset } from '../core/data/dataset-tables.ts';
 import { digestTables, type Digest } from '../core/data/digest.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
-import { DIGEST_PATH } from './startup-files.ts';
+import { DIGEST_PATH, START_LAYOUT } from './startup-files.ts';
+import type { LayoutId } from '../core/types.ts';
 
+/** One embedded layout's units (geo/scripts/build-boundaries.ts, from geokz). */
 export type Boundaries = FeatureCollection<
   Polygon | MultiPolygon,
-  { unit: string; kato: string; hasc: string; ne_name: string; anchor: [number, number] }
+  { unit: string; kato: string; anchor: [number, number] }
 >;
+
+/** The embedded layouts' files, bundled from geo/boundaries/. */
+const REGION_URLS: Record<LayoutId, string> = { A: regions1997Url, B: regions2018Url, C: regions2022Url };
 
 export interface Loaded {
   dataset: Dataset;
-  regions: Boundaries;
+  /** The units of the layout the default view draws (START_LAYOUT); the others load when a period needs them. */
+  regions: { layout: LayoutId; features: Boundaries };
   context: FeatureCollection;
   /** Whether the dataset holds the population table (read when rates are asked for). */
   population: boolean;
@@ -43,7 +51,8 @@ function fromTopoJson(text: string, name: string): FeatureCollection {
 /**
  * Loads the embedded data: the curated files' digest (core/data/digest.ts: every row and cell of
  * static/data's sources, incidents, statistics and national files, parsed by the build, with the
- * long texts that only opened panels show left as marks) and the boundary files bundled from geo/.
+ * long texts that only opened panels show left as marks), the basemap and the units of the layout
+ * the default view draws (START_LAYOUT), bundled from geo/; other layouts load with `loadLayout`.
  * Everything comes from this origin; nothing leaves the machine. The texts load with the first panel
  * that shows them (`loadTexts`). The population table, which only rates per 100,000 need, is loaded
  * with the rest when `population` is set (a link that asks for rates), else by `loadPopulation`
@@ -52,17 +61,22 @@ function fromTopoJson(text: string, name: string): FeatureCollection {
 export async function loadEmbedded(population = false, base = import.meta.env.BASE_URL): Promise<Loaded> {
   const [digest, regions, basemap, reader] = await Promise.all([
     fetchText(`${base}${DIGEST_PATH}`).then((text) => JSON.parse(text) as Digest),
-    fetchText(regionsUrl).then((t) => fromTopoJson(t, 'regions') as Boundaries),
+    loadLayout(START_LAYOUT),
     fetchText(contextUrl).then((t) => fromTopoJson(t, 'context')),
     population ? full() : null,
   ]);
   const dataset = datasetFromTables(digestTables(digest), gazetteer);
   return {
     dataset: reader ? (await reader.populationAdder(base, gazetteer))(dataset) : dataset,
-    regions,
+    regions: { layout: START_LAYOUT, features: regions },
     context: basemap,
     population,
   };
+}
+
+/** Reads one embedded layout's units (the start layout's file is preloaded by index.html). */
+export async function loadLayout(layout: LayoutId): Promise<Boundaries> {
+  return fromTopoJson(await fetchText(REGION_URLS[layout]), 'regions') as Boundaries;
 }
 
 /**

@@ -13,7 +13,11 @@ type Polygonal = Polygon | MultiPolygon;
 type RegionProperties = { unit: string; kato: string; anchor: [number, number] };
 type ContextProperties = { name: string; iso_n3: string | null; kind: string };
 type FixtureProperties = { ADM1_PCODE: string; ADM1_EN: string };
-type RegionFile = FeatureCollection<Polygonal, RegionProperties> & { attribution: string; source: string; notes?: string[] };
+type RegionFile = FeatureCollection<Polygonal, RegionProperties> & {
+  attribution: string;
+  source: string;
+  notes?: string[];
+};
 
 function readGeoJson<P>(url: URL): FeatureCollection<Polygonal, P> & Record<string, unknown> {
   return JSON.parse(readFileSync(url, 'utf8')) as FeatureCollection<Polygonal, P> & Record<string, unknown>;
@@ -21,7 +25,9 @@ function readGeoJson<P>(url: URL): FeatureCollection<Polygonal, P> & Record<stri
 
 const context = readGeoJson<ContextProperties>(new URL('../../geo/boundaries/context.geojson', import.meta.url));
 const fixture = (year: string) =>
-  readGeoJson<FixtureProperties>(new URL(`../../../shared/fixtures/boundaries/kaz_admbnda_adm1_${year}.geojson`, import.meta.url));
+  readGeoJson<FixtureProperties>(
+    new URL(`../../../shared/fixtures/boundaries/kaz_admbnda_adm1_${year}.geojson`, import.meta.url),
+  );
 
 /** Unit ids by KATO digits in each layout, as the gazetteer names them. */
 const UNITS_A: Record<string, string> = {
@@ -114,7 +120,9 @@ function unionPolygons(features: Feature<Polygonal>[]): Position[][][] {
 }
 
 describe.each(LAYOUTS)('$file.geojson (layout $layout)', ({ file, units, fixture: year }) => {
-  const regions = readGeoJson<RegionProperties>(new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url)) as RegionFile;
+  const regions = readGeoJson<RegionProperties>(
+    new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url),
+  ) as unknown as RegionFile;
   const reference = fixture(year).features;
 
   it('has every unit of its layout once, sorted by KATO, with geokz named as the source', () => {
@@ -157,29 +165,37 @@ describe.each(LAYOUTS)('$file.geojson (layout $layout)', ({ file, units, fixture
     }
   });
 
-  it("leaves no sliver between neighbours: no two units overlap, and their union has no gap", { timeout: 60_000 }, () => {
-    const overlaps: string[] = [];
-    for (const [i, a] of regions.features.entries()) {
-      for (const b of regions.features.slice(i + 1)) {
-        const shared = intersectionArea(a, b);
-        if (shared > 1) overlaps.push(`${a.properties.unit}/${b.properties.unit}: ${shared.toFixed(0)} m²`);
+  it(
+    'leaves no sliver between neighbours: no two units overlap, and their union has no gap',
+    { timeout: 60_000 },
+    () => {
+      const overlaps: string[] = [];
+      for (const [i, a] of regions.features.entries()) {
+        for (const b of regions.features.slice(i + 1)) {
+          const shared = intersectionArea(a, b);
+          if (shared > 1) overlaps.push(`${a.properties.unit}/${b.properties.unit}: ${shared.toFixed(0)} m²`);
+        }
       }
-    }
-    expect(overlaps).toEqual([]);
-    const gaps = unionPolygons(regions.features).flatMap((polygon) =>
-      polygon.slice(1).map((hole) => `${turf.area(turf.polygon([hole])).toFixed(0)} m² at ${hole[0]!.join(',')}`),
-    );
-    expect(gaps).toEqual([]);
-  });
+      expect(overlaps).toEqual([]);
+      const gaps = unionPolygons(regions.features).flatMap((polygon) =>
+        polygon.slice(1).map((hole) => `${turf.area(turf.polygon([hole])).toFixed(0)} m² at ${hole[0]!.join(',')}`),
+      );
+      expect(gaps).toEqual([]);
+    },
+  );
 
-  it(`matches each unit, cities included, with its geokz ${year} counterpart by area IoU of at least ${MIN_IOU}`, { timeout: 60_000 }, () => {
-    const rows = regions.features.map((f) => ({
-      unit: f.properties.unit,
-      iou: iou(f, fixtureCounterpart(reference, f.properties.kato)),
-    }));
-    const low = rows.filter((r) => r.iou < MIN_IOU).map((r) => `${r.unit} ${r.iou.toFixed(3)}`);
-    expect(low).toEqual([]);
-  });
+  it(
+    `matches each unit, cities included, with its geokz ${year} counterpart by area IoU of at least ${MIN_IOU}`,
+    { timeout: 60_000 },
+    () => {
+      const rows = regions.features.map((f) => ({
+        unit: f.properties.unit,
+        iou: iou(f, fixtureCounterpart(reference, f.properties.kato)),
+      }));
+      const low = rows.filter((r) => r.iou < MIN_IOU).map((r) => `${r.unit} ${r.iou.toFixed(3)}`);
+      expect(low).toEqual([]);
+    },
+  );
 
   it('covers the same total area as the geokz units, within 0.5%', () => {
     const total = (features: Feature<Polygonal>[]) => features.reduce((sum, f) => sum + turf.area(f), 0);
@@ -189,7 +205,9 @@ describe.each(LAYOUTS)('$file.geojson (layout $layout)', ({ file, units, fixture
 
 describe('the 1997-2018 layout, dissolved from the 2018-2022 one', () => {
   const read = (file: string) =>
-    readGeoJson<RegionProperties>(new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url)) as RegionFile;
+    readGeoJson<RegionProperties>(
+      new URL(`../../geo/boundaries/${file}.geojson`, import.meta.url),
+    ) as unknown as RegionFile;
   const [a, b] = [read('regions-1997'), read('regions-2018')];
 
   it('draws South Kazakhstan exactly as Turkistan and Shymkent together, and the other units as in 2018', () => {

@@ -261,7 +261,8 @@ describe('PNG frame layout', () => {
     filters: ['Years: 2017', 'Incident categories: Attack, Detention'],
     sourcesTitle: 'Sources',
     sources: ['Features of Countering Violent Extremism and Terrorism in Kazakhstan. CABAR.asia, 2019 (004.txt)'],
-    attribution: 'Boundaries: Natural Earth (public domain). Lakes: © OpenStreetMap contributors (ODbL).',
+    attribution:
+      'Regions: geokz by A. Rodionov (CC BY 4.0), from the Bureau of National Statistics and OCHA. Countries: Natural Earth (public domain). Lakes: © OpenStreetMap contributors (ODbL).',
     map: { width: 800, height: 500 },
   };
 

@@ -1,5 +1,5 @@
 /**
- * The part of shpjs 6 (no bundled types) that the boundary importer uses.
+ * The part of shpjs 6 (no bundled types) that the boundary importer and the boundary build use.
  * See node_modules/shpjs/lib/index.js.
  */
 declare module 'shpjs' {
@@ -17,6 +17,20 @@ declare module 'shpjs' {
     buffer: ArrayBuffer | ArrayBufferView,
     whiteList?: string[],
   ): Promise<ShapefileLayer | ShapefileLayer[]>;
+
+  /** Reads a .shp's geometries, reprojected to WGS 84 through the .prj's text when given (the boundary build). */
+  export function parseShp(shp: ArrayBuffer | ArrayBufferView, prj?: string): Geometry[];
+
+  /** Reads a .dbf's records, decoded as its .cpg says when given (the boundary build). */
+  export function parseDbf(
+    dbf: ArrayBuffer | ArrayBufferView,
+    cpg?: ArrayBuffer | ArrayBufferView,
+  ): GeoJsonProperties[];
+
+  /** Pairs geometries and records into features (the boundary build). */
+  export function combine(
+    parts: [Geometry[], GeoJsonProperties[]],
+  ): FeatureCollection<Geometry | null, GeoJsonProperties>;
 
   export default function getShapefile(
     base: string | ArrayBuffer | ArrayBufferView,

@@ -3,7 +3,7 @@ import type { LayoutId } from '../types.ts';
 
 export type UnitPolygons = FeatureCollection<Polygon | MultiPolygon, { unit: string }>;
 
-/** A set of first-level unit polygons of one layout: the embedded Natural Earth ones or an import. */
+/** A set of first-level unit polygons of one layout: the embedded ones (geokz) or an import. */
 export interface GeometrySet {
   id: string;
   label: string;
@@ -23,11 +23,12 @@ export interface GeometryChoice {
 const ORDER: readonly LayoutId[] = ['A', 'B', 'C'];
 
 /**
- * Picks the polygons to draw a layout with. Imported boundaries come first, being the user's and
- * usually more detailed: an import of that layout, else the nearest later import dissolved into
- * the wanted units (exact, since later units nest in earlier ones). Then the embedded set likewise.
- * Last, the nearest earlier set, on which figures of later units are summed into the unit
- * containing them. An earlier unit is never split by guess.
+ * Picks the polygons to draw a layout with. Imported boundaries come first, being the user's: an
+ * import of that layout, else the nearest later import dissolved into the wanted units (exact,
+ * since later units nest in earlier ones). Then the embedded set of that layout (every layout has
+ * one; they load when a period needs them, so they are never dissolved). Last, while the wanted
+ * one is not loaded, the nearest earlier set, on which figures of later units are summed into the
+ * unit containing them. An earlier unit is never split by guess.
  */
 export function chooseGeometry(
   sets: readonly GeometrySet[],
@@ -40,7 +41,7 @@ export function chooseGeometry(
     const exact = own.find((s) => distance(s) === 0);
     if (exact) return { set: exact, mode: 'exact', features: exact.features, note: `Boundaries: ${exact.label}.` };
     const later = own.filter((s) => distance(s) > 0).sort((a, b) => distance(a) - distance(b))[0];
-    if (later) {
+    if (later && origin === 'imported') {
       return {
         set: later,
         mode: 'dissolved',

@@ -228,7 +228,8 @@ export const enPanels = {
     categories: 'Incident categories: {categories}',
     articles: 'Criminal Code articles: {articles}',
     sources: 'Sources',
-    attribution: 'Boundaries: Natural Earth (public domain). Lakes: © OpenStreetMap contributors (ODbL).',
+    attribution:
+      'Regions: geokz by A. Rodionov (CC BY 4.0), from the Bureau of National Statistics and OCHA. Countries: Natural Earth (public domain). Lakes: © OpenStreetMap contributors (ODbL).',
     hint: 'Exactly what the filters show, every row with its source.',
     preparing: 'Preparing the image…',
     failed: 'The export failed: {error}',

@@ -148,8 +148,9 @@ export const enStart = {
     dropHint: 'or drop a file here. It is read in this browser and kept here; nothing is uploaded.',
     reading: 'Reading {file}…',
     savedUnreadable: 'Saved boundaries could not be read: {error}',
-    onlyEmbedded: 'Only the embedded 1997-2018 units are loaded; later figures are shown within them.',
-    embeddedLabel: 'Natural Earth, 1997-2018 layout',
+    onlyEmbedded:
+      'Each period is drawn on its own embedded units (geokz); an imported file of a period is drawn instead.',
+    embeddedLabel: 'geokz (embedded)',
   },
   userData: {
     title: 'Your data',
@@ -179,7 +180,7 @@ export const enStart = {
     ariaLabel: "Map of Kazakhstan's regions and incidents",
     notReported: 'not reported',
     rateNotAvailable: 'rate n/a',
-    attribution: 'Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
+    attribution: 'Regions: geokz (CC BY 4.0) · Made with Natural Earth · Lakes © OpenStreetMap contributors (ODbL)',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     toggleAttribution: 'Show or hide the map credits',
@@ -247,6 +248,7 @@ export const enStart = {
     C: 'layout since June 2022 (Abai, Zhetisu and Ulytau added)',
     reasonSeries: 'Units of the {layout}, in force in {period}, the period of this statistic.',
     reasonYears: 'Units of the {layout}, in force at the end of {year}.',
+    unitsFailed: 'The units of this period could not be loaded ({error}); change the years to retry.',
     spans: {
       one: 'The years {years} span a boundary change.',
       other: 'The years {years} span boundary changes.',

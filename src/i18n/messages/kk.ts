@@ -173,8 +173,8 @@ export const kk: Catalogue = {
     reading: '{file} оқылуда…',
     savedUnreadable: 'Сақталған шекараларды оқу мүмкін болмады: {error}',
     onlyEmbedded:
-      'Тек кірістірілген 1997–2018 жылдардағы бірліктер жүктелген; кейінгі бірліктердің көрсеткіштері солардың құрамында көрсетіледі.',
-    embeddedLabel: 'Natural Earth, 1997–2018 жылдардағы бөлініс',
+      'Әр кезең өзінің кірістірілген бірліктерінде (geokz) салынады; импортталған кезең файлы олардың орнына салынады.',
+    embeddedLabel: 'geokz (кірістірілген)',
     features: '{count} нысан',
     levelDistricts: 'аудандар',
     levelRegions: 'өңірлер',
@@ -301,7 +301,8 @@ export const kk: Catalogue = {
     ariaLabel: 'Қазақстан өңірлері мен оқиғалар картасы',
     notReported: 'дерек жоқ',
     rateNotAvailable: 'көрсеткіш жоқ',
-    attribution: 'Natural Earth негізінде жасалған · Көлдер © OpenStreetMap қатысушылары (ODbL)',
+    attribution:
+      'Өңірлер: geokz (CC BY 4.0) · Natural Earth негізінде жасалған · Көлдер © OpenStreetMap қатысушылары (ODbL)',
     zoomIn: 'Жақындату',
     zoomOut: 'Алыстату',
     toggleAttribution: 'Карта дереккөздерін көрсету не жасыру',
@@ -425,6 +426,7 @@ export const kk: Catalogue = {
     C: '2022 жылғы маусымнан бергі бөлініс (Абай, Жетісу және Ұлытау облыстары қосылды)',
     reasonSeries: 'Бірліктер: {layout}; ол осы статистиканың кезеңінде ({period}) қолданыста болған.',
     reasonYears: 'Бірліктер: {layout}; ол {year} жылдың соңында қолданыста болған.',
+    unitsFailed: 'Осы кезеңнің бірліктерін жүктеу мүмкін болмады ({error}); қайталау үшін жылдарды өзгертіңіз.',
     spans: '{years} кезеңінде әкімшілік бөлініс {count} рет өзгерді.',
   },
   notes: {
@@ -455,7 +457,8 @@ export const kk: Catalogue = {
     categories: 'Оқиға санаттары: {categories}',
     articles: 'Қылмыстық кодекс баптары: {articles}',
     sources: 'Дереккөздер',
-    attribution: 'Шекаралар: Natural Earth (қоғамдық игілік). Көлдер: © OpenStreetMap қатысушылары (ODbL).',
+    attribution:
+      'Өңірлер: geokz, А. Родионов (CC BY 4.0), Ұлттық статистика бюросы мен OCHA деректері бойынша. Елдер: Natural Earth (қоғамдық игілік). Көлдер: © OpenStreetMap қатысушылары (ODbL).',
     hint: 'Тек сүзгілер көрсеткен деректер; әр жолда оның дереккөзі бар.',
     preparing: 'Сурет дайындалуда…',
     failed: 'Экспорттау сәтсіз аяқталды: {error}',

@@ -222,8 +222,8 @@ export const ru: Catalogue = {
     reading: 'Чтение {file}…',
     savedUnreadable: 'Не удалось прочитать сохранённые границы: {error}',
     onlyEmbedded:
-      'Загружены только встроенные единицы 1997–2018 гг.; показатели более поздних единиц показаны в их составе.',
-    embeddedLabel: 'Natural Earth, деление 1997–2018 гг.',
+      'Каждый период рисуется на своих встроенных единицах (geokz); импортированный файл периода рисуется вместо них.',
+    embeddedLabel: 'geokz (встроенные)',
     features: {
       one: '{count} объект',
       few: '{count} объекта',
@@ -370,7 +370,8 @@ export const ru: Catalogue = {
     ariaLabel: 'Карта регионов Казахстана и инцидентов',
     notReported: 'нет данных',
     rateNotAvailable: 'нет показателя',
-    attribution: 'Создано с использованием Natural Earth · Озёра © участники OpenStreetMap (ODbL)',
+    attribution:
+      'Регионы: geokz (CC BY 4.0) · Создано с использованием Natural Earth · Озёра © участники OpenStreetMap (ODbL)',
     zoomIn: 'Приблизить',
     zoomOut: 'Отдалить',
     toggleAttribution: 'Показать или скрыть источники карты',
@@ -503,6 +504,7 @@ export const ru: Catalogue = {
     C: 'деление с июня 2022 г. (добавлены области Абай, Жетісу и Ұлытау)',
     reasonSeries: 'Единицы: {layout}, действовавшее в период этой статистики ({period}).',
     reasonYears: 'Единицы: {layout}, действовавшее на конец {year} г.',
+    unitsFailed: 'Не удалось загрузить единицы этого периода ({error}); измените годы, чтобы повторить.',
     spans: {
       one: 'В период {years} административное деление менялось.',
       few: 'В период {years} административное деление менялось {count} раза.',
@@ -538,7 +540,8 @@ export const ru: Catalogue = {
     categories: 'Категории инцидентов: {categories}',
     articles: 'Статьи Уголовного кодекса: {articles}',
     sources: 'Источники',
-    attribution: 'Границы: Natural Earth (общественное достояние). Озёра: © участники OpenStreetMap (ODbL).',
+    attribution:
+      'Регионы: geokz, А. Родионов (CC BY 4.0), по данным Бюро национальной статистики и OCHA. Страны: Natural Earth (общественное достояние). Озёра: © участники OpenStreetMap (ODbL).',
     hint: 'Ровно то, что показывают фильтры; у каждой строки указан источник.',
     preparing: 'Подготовка изображения…',
     failed: 'Не удалось выполнить экспорт: {error}',
