@@ -98,12 +98,16 @@ describe('the 2024 zipped shapefile', () => {
     await page.reload();
     await waitForMap(page);
     const list = page.locator('[data-testid=boundaries] li');
+    // The embedded 2022 units and the import.
     await expect.poll(() => list.count()).toBe(2);
     await expect.poll(() => units(page)).toHaveLength(20);
+    const note = () => page.textContent('[data-testid=layout-note]');
+    expect(await note()).toContain('kaz_admbnda_adm1_2024_shp.zip');
     await page.locator('[data-testid=boundaries] button', { hasText: 'Remove' }).click();
     await expect.poll(() => list.count()).toBe(1);
-    await expect.poll(() => units(page)).toHaveLength(16);
-    expect(await page.textContent('[data-testid=layout-note]')).toContain('shown within the older units');
+    // Back on the embedded units of 2023.
+    await expect.poll(() => note()).toContain('Boundaries: geokz (embedded).');
+    expect(await units(page)).toHaveLength(20);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -112,26 +116,99 @@ describe('the 2024 zipped shapefile', () => {
 describe('Shymkent in 2019', () => {
   const SERIES_291 = 'cabar-2019-01-10-291-offences';
 
-  it('is a circle without 2018 boundaries, and colours its own polygon with them', async () => {
+  it('colours its own embedded polygon, and an imported 2018 file is drawn instead of the embedded units', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await page.goto(`${base}?from=2019&to=2019&stat=${SERIES_291}`);
     await waitForMap(page);
-    expect(await units(page)).not.toContain('shymkent');
-    const circles = await page.evaluate(async () =>
-      (await (window as unknown as { __map: MapHandle }).__map.getSource('points')!.getData()).features
-        .filter((f) => f.properties?.['kind'] === 'circle')
-        .map((f) => f.properties?.['id']),
-    );
-    expect(circles).toContain('unit:shymkent');
+    await expect.poll(() => units(page)).toHaveLength(17);
+    expect(await state(page, 'shymkent')).toMatchObject({ status: 'reported', value: 5 });
+    expect((await state(page, 'turkistan'))['status']).toBe('not_reported');
+    expect(await page.textContent('[data-testid=layout-note]')).toContain('Boundaries: geokz (embedded).');
 
     expect(await importFile(page, fixture('kaz_admbnda_adm1_2018.geojson'))).toContain('Matched 17 of 17');
-    await expect.poll(() => units(page)).toHaveLength(17);
+    await expect.poll(() => page.textContent('[data-testid=layout-note]')).toContain('kaz_admbnda_adm1_2018.geojson');
     await waitForMap(page);
     const shymkent = await state(page, 'shymkent');
     expect(shymkent).toMatchObject({ status: 'reported', value: 5 });
     expect(shymkent['colour']).not.toBe('none');
     expect((await state(page, 'turkistan'))['status']).toBe('not_reported');
     await screenshot(page, 'import-2018-shymkent-2019');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the embedded units of each period', () => {
+  /** The boundary files the page fetched, by layout file name. */
+  const regionFiles = (requests: string[]) =>
+    requests.flatMap((url) => /\/(regions-\d{4})-[^/]*\.topojson$/.exec(url)?.[1] ?? []).sort();
+
+  it('the default map fetches only the units it draws, the 16 of 1997-2018', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(base);
+    await waitForMap(page);
+    await page.waitForTimeout(500);
+    expect(await units(page)).toHaveLength(16);
+    expect(regionFiles(requests)).toEqual(['regions-1997']);
+    expect(await page.textContent('[data-testid=layout-note]')).toContain('1997-2018 layout');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws 2017 on 16 units, 2019 on 17 (Shymkent a polygon), 2023 on 20, each layout read when first needed', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${base}?from=2017&to=2017`);
+    await waitForMap(page);
+    expect(await units(page)).toHaveLength(16);
+    expect(await units(page)).toContain('south-kazakhstan');
+    await screenshot(page, 'embedded-2017');
+
+    await setYears(page, 2019, 2019);
+    await expect.poll(() => units(page)).toHaveLength(17);
+    expect(await units(page)).toEqual(expect.arrayContaining(['shymkent', 'turkistan']));
+    expect(await units(page)).not.toContain('south-kazakhstan');
+    expect(await page.textContent('[data-testid=layout-note]')).toContain('2018-2022 layout');
+    await screenshot(page, 'embedded-2019');
+
+    await setYears(page, 2023, 2023);
+    await expect.poll(() => units(page)).toHaveLength(20);
+    expect(await units(page)).toEqual(
+      expect.arrayContaining([
+        'abai',
+        'zhetisu',
+        'ulytau',
+        'almaty-oblast-2022',
+        'karaganda-2022',
+        'east-kazakhstan-2022',
+      ]),
+    );
+    expect(await page.textContent('[data-testid=layout-note]')).toContain('Boundaries: geokz (embedded).');
+    await screenshot(page, 'embedded-2023');
+
+    // A range spanning both changes says so in the legend.
+    await setYears(page, 2016, 2023);
+    expect(await page.textContent('[data-testid=layout-note]')).toContain('span boundary changes');
+    expect(regionFiles(requests)).toEqual(['regions-1997', 'regions-2018', 'regions-2022']);
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a link to 2023 opens on the 20 units, Almaty with its own outline close up', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2023&to=2023`);
+    await waitForMap(page);
+    expect(await units(page)).toHaveLength(20);
+    // Almaty and its suburbs, close up: the city's outline is geokz's, not a coarse polygon.
+    await page.evaluate(() =>
+      (window as unknown as { __map: { jumpTo(o: object): void } }).__map.jumpTo({ center: [76.95, 43.25], zoom: 9 }),
+    );
+    await waitForMap(page);
+    await screenshot(page, 'embedded-2023-almaty-zoom');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

@@ -48,8 +48,11 @@ const UNITS_A: Record<string, string> = {
   '71': 'astana',
   '75': 'almaty',
 };
-const { '51': _southKazakhstan, ...unchangedIn2018 } = UNITS_A;
-const UNITS_B: Record<string, string> = { ...unchangedIn2018, '61': 'turkistan', '79': 'shymkent' };
+const UNITS_B: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(UNITS_A).filter(([kato]) => kato !== '51')),
+  '61': 'turkistan',
+  '79': 'shymkent',
+};
 const UNITS_C: Record<string, string> = {
   ...UNITS_B,
   '10': 'abai',

@@ -151,6 +151,7 @@ export const enStart = {
     onlyEmbedded:
       'Each period is drawn on its own embedded units (geokz); an imported file of a period is drawn instead.',
     embeddedLabel: 'geokz (embedded)',
+    embeddedUnits: '16 units 1997-2018 (from the 2018 ones), 17 units 2018-2022, 20 units since 2022',
   },
   userData: {
     title: 'Your data',
