@@ -122,3 +122,22 @@ describe('kaz_admbnda_cnt1_2022.geojson: region centres', () => {
     },
   );
 });
+
+describe.each([
+  { file: 'regions-1997.geojson', layout: 'A' as LayoutId },
+  { file: 'regions-2018.geojson', layout: 'B' as LayoutId },
+  { file: 'regions-2022.geojson', layout: 'C' as LayoutId },
+])('the embedded $file (layout $layout)', ({ file, layout }) => {
+  const fc = JSON.parse(
+    readFileSync(new URL(`../../geo/boundaries/${file}`, import.meta.url), 'utf8'),
+  ) as FeatureCollection<Polygon | MultiPolygon, { unit: string }>;
+
+  it.each(inKazakhstan.map((p) => [p.id, p] as const))('%s lies in its unit', (_id, place) => {
+    const hits = fc.features.filter((f) => booleanPointInPolygon(point([place.lon, place.lat]), f));
+    expect(hits.map((f) => f.properties.unit)).toEqual([place.units[layout]]);
+  });
+
+  it.each(abroad.map((p) => [p.id, p] as const))('%s lies outside Kazakhstan', (_id, place) => {
+    expect(fc.features.filter((f) => booleanPointInPolygon(point([place.lon, place.lat]), f))).toEqual([]);
+  });
+});
