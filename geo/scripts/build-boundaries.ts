@@ -9,7 +9,7 @@
  *   from layout B (South Kazakhstan = Turkistan + Shymkent; the rest unchanged). Each feature has
  *   `properties = { unit, kato, anchor }` (unit: the gazetteer's id; kato: its two KATO digits;
  *   anchor: an interior point, [lon, lat], where the map puts the unit's label), sorted by KATO,
- *   simplified along shared borders (about 2 km for oblasts' borders, 220 m near the cities of
+ *   simplified along shared borders (about 3 km for oblasts' borders, 220 m near the cities of
  *   republican significance; see REGION_TOLERANCE).
  * - `geo/boundaries/context.geojson`: countries around Kazakhstan for the basemap, clipped to
  *   CONTEXT_BBOX, `properties = { name, iso_n3, kind }`, then the lakes as one feature,
@@ -133,15 +133,15 @@ const MAP_BOUNDS: [number, number, number, number] = [30, 30, 105, 62];
  * (CITY_UNITS' extents padded by 0.05°) borders are simplified to CITY_TOLERANCE (about 220 m) and
  * rounded to REGION_PRECISION, 3 decimals (about 110 m by 75 m), so that the cities, some 30 km
  * across, keep their shape when zoomed in (area IoU with geokz 0.986 and more). Elsewhere to
- * REGION_TOLERANCE (about 2.2 km, a third of a pixel at the default view of about 0.07° a pixel)
+ * REGION_TOLERANCE (about 3.3 km, half a pixel at the default view of about 0.07° a pixel)
  * with vertices but the junctions rounded to OBLAST_PRECISION, 2 decimals (about 1 km): oblasts keep
- * an area IoU with geokz of 0.99 and more, and the start-up budget holds (9 KB gzip a layout).
+ * an area IoU with geokz of 0.98 and more, and the start-up budget holds (7.5-7.9 KB gzip a layout).
  * Neighbours still meet exactly.
  */
 const SNAP_TOLERANCE = 0.0005;
 const MIN_POLYGON_M2 = 10_000;
 const REGION_CLEAN_PRECISION = 5;
-const REGION_TOLERANCE = 0.02;
+const REGION_TOLERANCE = 0.03;
 const CITY_TOLERANCE = 0.002;
 const REGION_PRECISION = 3;
 const OBLAST_PRECISION = 2;
@@ -802,7 +802,7 @@ function segmentDistance(p: Position, a: Position, b: Position): number {
 // Output
 
 /**
- * TopoJSON text of one named object, with the attribution and source as extra members. Quantized on
+ * TopoJSON text of one named object, with the attribution (and the source, unless null) as extra members. Quantized on
  * the grid the coordinates were rounded to (`precision` decimals), so it decodes to the GeoJSON's
  * coordinates: one geometry in both files.
  */
@@ -810,9 +810,8 @@ function topoJson(
   name: string,
   features: Feature[],
   precision: number,
-  source: string,
+  source: string | null,
   attribution = ATTRIBUTION,
-  notes: readonly string[] = [],
 ): string {
   const topology = toTopology({ [name]: { type: 'FeatureCollection', features } as FeatureCollection });
   const [west, south] = topology.bbox!;
@@ -821,7 +820,7 @@ function topoJson(
     scale: [step, step],
     translate: [west!, south!],
   });
-  return `${JSON.stringify({ ...quantized, attribution, source, ...(notes.length ? { notes } : {}) })}\n`;
+  return `${JSON.stringify({ ...quantized, attribution, ...(source === null ? {} : { source }) })}\n`;
 }
 
 /** FeatureCollection text: header members, one feature per line, trailing newline. */
@@ -955,14 +954,8 @@ async function main(): Promise<void> {
       REGIONS_ATTRIBUTION,
       notes,
     );
-    outputs[`${REGION_FILES[layout]}.topojson`] = topoJson(
-      'regions',
-      regions[layout],
-      REGION_PRECISION,
-      sources[layout],
-      REGIONS_ATTRIBUTION,
-      notes,
-    );
+    // The app's copy carries the attribution only: the source and notes stay in the GeoJSON (0.4 KB gzip).
+    outputs[`${REGION_FILES[layout]}.topojson`] = topoJson('regions', regions[layout], REGION_PRECISION, null, REGIONS_ATTRIBUTION);
   }
   const changed = writeOrCheck(outputs, check);
   if (check && changed.length > 0) {
