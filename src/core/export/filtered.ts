@@ -57,6 +57,20 @@ export interface ExportOptions {
   gazetteer?: ExportGazetteer;
 }
 
+/** The columns both exports end with: related records, the source, and the source's own words. */
+const SOURCE_COLUMNS = [
+  'related',
+  'source',
+  'source_title',
+  'source_publisher',
+  'source_author',
+  'source_date',
+  'source_seed_file',
+  'citation',
+  'quote',
+  'notes',
+] as const;
+
 /** The columns of the incidents export, in order: one row per source statement. */
 export const INCIDENT_COLUMNS = [
   'id',
@@ -82,16 +96,7 @@ export const INCIDENT_COLUMNS = [
   'arrested',
   'perpetrator',
   'articles',
-  'related',
-  'source',
-  'source_title',
-  'source_publisher',
-  'source_author',
-  'source_date',
-  'source_seed_file',
-  'citation',
-  'quote',
-  'notes',
+  ...SOURCE_COLUMNS,
 ] as const;
 
 /** The columns of the statistics export, in order: one row per figure. */
@@ -116,16 +121,7 @@ export const STATISTIC_COLUMNS = [
   'derived',
   'derivation',
   'coverage',
-  'related',
-  'source',
-  'source_title',
-  'source_publisher',
-  'source_author',
-  'source_date',
-  'source_seed_file',
-  'citation',
-  'quote',
-  'notes',
+  ...SOURCE_COLUMNS,
 ] as const;
 
 export type IncidentRow = Record<(typeof INCIDENT_COLUMNS)[number], string | number | null>;
@@ -151,15 +147,23 @@ function sourceIndex(sources: readonly Source[]): Map<string, Source> {
   return new Map(sources.map((s) => [s.id, s]));
 }
 
-function sourceColumns(id: string, byId: ReadonlyMap<string, Source>) {
-  const source = byId.get(id);
+/** The cells of `SOURCE_COLUMNS` for a statement or a figure. */
+function sourceCells(
+  record: Pick<Incident | Statistic, 'related' | 'sourceId' | 'citation' | 'quote' | 'notes'>,
+  byId: ReadonlyMap<string, Source>,
+): Record<(typeof SOURCE_COLUMNS)[number], string | null> {
+  const source = byId.get(record.sourceId);
   return {
-    source: id,
+    related: record.related.join('; ') || null,
+    source: record.sourceId,
     source_title: source?.title ?? null,
     source_publisher: source?.publisher ?? null,
     source_author: source?.author ?? null,
     source_date: source?.published ?? null,
     source_seed_file: source?.seedFile ?? null,
+    citation: record.citation || null,
+    quote: record.quote || null,
+    notes: record.notes || null,
   };
 }
 
@@ -228,11 +232,7 @@ export function incidentRows(
         arrested: countCell(s.arrested),
         perpetrator: s.perpetrator || null,
         articles: s.articles.join('; ') || null,
-        related: s.related.join('; ') || null,
-        ...sourceColumns(s.sourceId, byId),
-        citation: s.citation || null,
-        quote: s.quote || null,
-        notes: s.notes || null,
+        ...sourceCells(s, byId),
       };
     }),
   );
@@ -280,11 +280,7 @@ export function statisticRows(
       derived: s.derived ? 'yes' : 'no',
       derivation: s.derivation || null,
       coverage: s.coverage,
-      related: s.related.join('; ') || null,
-      ...sourceColumns(s.sourceId, byId),
-      citation: s.citation || null,
-      quote: s.quote || null,
-      notes: s.notes || null,
+      ...sourceCells(s, byId),
     };
   });
 }
