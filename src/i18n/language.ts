@@ -10,30 +10,16 @@
  * the interface (`rememberLanguage`) changes what later visits open in.
  */
 
-/** The languages of the interface. Kazakh is written in Cyrillic. */
-export const UI_LANGS = ['en', 'ru', 'kk'] as const;
-export type UiLang = (typeof UI_LANGS)[number];
+import { DEFAULT_LANG, LANG_PARAM, parseLang, UI_LANGS, type UiLang } from '../core/languages.ts';
 
-export const DEFAULT_LANG: UiLang = 'en';
-/** The query parameter: `?lang=ru`. */
-export const LANG_PARAM = 'lang';
+/** The language codes and tag reading live in the core, which the view's URL reads without translations. */
+export { DEFAULT_LANG, LANG_PARAM, parseLang, UI_LANGS, type UiLang };
+
 /** The localStorage key of the remembered choice. */
 export const LANG_STORAGE_KEY = 'kz-atlas.lang';
 
 /** Where a choice came from, for debugging and tests. */
 export type LangSource = 'url' | 'storage' | 'browser' | 'default';
-
-/**
- * The interface language a BCP 47 tag asks for, or null: `ru`, `ru-KZ`, `RU` → ru; `kk`,
- * `kk-Cyrl-KZ`, `kk-Latn` → kk (the interface has Kazakh in Cyrillic only); `kz`, the country code
- * people often write for the language, → kk; anything else → null.
- */
-export function parseLang(tag: string | null | undefined): UiLang | null {
-  if (!tag) return null;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  if (primary === 'kz') return 'kk';
-  return (UI_LANGS as readonly string[]).includes(primary) ? (primary as UiLang) : null;
-}
 
 /** The language of a query string's `lang` parameter (`?lang=kk` or `lang=kk`), or null. */
 export function langFromQuery(search: string): UiLang | null {

@@ -239,6 +239,14 @@ export function formatNumber(n: number, lang: UiLang): string {
 }
 
 /**
+ * The digits of a label written the language's way: `+1 (+14.3%)` → `+1 (+14,3%)` in Russian;
+ * counts keep no grouping below 10 000 in Russian and Kazakh, as Intl writes them.
+ */
+export function localiseDigits(text: string, lang: UiLang): string {
+  return text.replace(/\d+(?:\.\d+)?/g, (digits) => formatNumber(Number(digits), lang));
+}
+
+/**
  * A number format for the language. Some runtimes (Chromium) claim Kazakh but format its numbers
  * the English way (13,500,000.5); Kazakh writes them as Russian does (13 500 000,5), so that format
  * stands in when the runtime's Kazakh grouping is not a space.

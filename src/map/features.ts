@@ -3,7 +3,7 @@ import type { AtlasEvent } from '../core/analysis/events.ts';
 import type { Choropleth } from '../core/analysis/choropleth.ts';
 import type { Unit } from '../core/types.ts';
 import type { UnitChange } from '../core/analysis/change.ts';
-import { importedFileOfEvent } from '../ui/provenance.ts';
+import { importedFileOfEvent } from '../core/analysis/provenance.ts';
 
 /**
  * Pure adapters from core results to the GeoJSON the map sources take. Only what a layer needs

@@ -13,6 +13,7 @@ import { exportRows, toGeoJson } from '../core/export/filtered.ts';
 import type { FrameInput, LegendEntry } from '../core/export/png.ts';
 import { formatSource } from '../core/view/format.ts';
 import { formatArticleKey, formatList, formatYears, type Translator, type UiLang } from '../i18n/translate.ts';
+import { exportLabels } from '../i18n/export-labels.ts';
 import type { Palette } from '../map/palette.ts';
 import { unreportedCount } from './export.ts';
 import { classLabel, rateBasisText, seriesTitle } from './localise.ts';
@@ -35,7 +36,7 @@ export function statisticsInView(series: readonly StatSeries[]): Statistic[] {
 
 /** The incidents in view as CSV: one row per source statement, with its source. */
 export function incidentsCsv(events: readonly AtlasEvent[], sources: readonly Source[], lang: UiLang): string {
-  const { incidents } = exportRows(events, [], sources, { lang });
+  const { incidents } = exportRows(events, [], sources, { labels: exportLabels(lang) });
   return toSafeCsv(incidents.rows, incidents.columns);
 }
 
@@ -47,7 +48,7 @@ export function statisticsCsv(
   rates: ExportRates | null = null,
 ): string {
   const figures = statisticsInView(series);
-  const { statistics } = exportRows([], figures, sources, { lang });
+  const { statistics } = exportRows([], figures, sources, { labels: exportLabels(lang) });
   if (!rates) return toSafeCsv(statistics.rows, statistics.columns);
   // With rates on the map, the shown statistic's regional figures carry their rate and its basis.
   const rows = statistics.rows.map((row, i) => {
@@ -71,7 +72,7 @@ export interface ExportRates {
 
 /** The incidents in view as GeoJSON; nationwide ones with a null geometry. */
 export function incidentsGeoJson(events: readonly AtlasEvent[], sources: readonly Source[], lang: UiLang): string {
-  return `${JSON.stringify(toGeoJson(events, sources, { lang }), null, 2)}\n`;
+  return `${JSON.stringify(toGeoJson(events, sources, { labels: exportLabels(lang) }), null, 2)}\n`;
 }
 
 /** The sources of what is drawn: the statistic's and those of the incidents in view. */

@@ -143,14 +143,6 @@ export function dateOrOpen(text: string | null, lang: UiLang): string {
   return 'error' in date ? text : formatFuzzyDate(date as FuzzyDate, lang);
 }
 
-/**
- * The digits of a label written the language's way: `+1 (+14.3%)` → `+1 (+14,3%)` in Russian;
- * counts keep no grouping below 10 000 in Russian and Kazakh, as Intl writes them.
- */
-export function localiseDigits(text: string, lang: UiLang): string {
-  return text.replace(/\d+(?:\.\d+)?/g, (digits) => formatNumber(Number(digits), lang));
-}
-
 /** A character no message contains, to find where a parameter lands in a translated text. */
 const MARK = '\u0000';
 
@@ -161,49 +153,6 @@ const MARK = '\u0000';
 export function around(message: (marker: string) => string): [string, string] {
   const [before = '', after = ''] = message(MARK).split(MARK);
   return [before, after];
-}
-
-/** ISO 3166-1 alpha-2 codes of the neighbouring countries the base map names, by numeric code. */
-// prettier-ignore
-const COUNTRY_CODES: Readonly<Record<string, string>> = {
-  '004': 'AF', '031': 'AZ', '048': 'BH', '050': 'BD', '051': 'AM', '064': 'BT', '100': 'BG', '104': 'MM',
-  '112': 'BY', '156': 'CN', '196': 'CY', '233': 'EE', '246': 'FI', '268': 'GE', '275': 'PS', '300': 'GR',
-  '356': 'IN', '364': 'IR', '368': 'IQ', '376': 'IL', '398': 'KZ', '400': 'JO', '414': 'KW', '417': 'KG',
-  '422': 'LB', '428': 'LV', '440': 'LT', '496': 'MN', '498': 'MD', '512': 'OM', '524': 'NP', '586': 'PK',
-  '634': 'QA', '642': 'RO', '643': 'RU', '682': 'SA', '760': 'SY', '762': 'TJ', '784': 'AE', '792': 'TR',
-  '795': 'TM', '804': 'UA', '818': 'EG', '860': 'UZ',
-};
-
-/**
- * Kazakh names of the same countries (as CLDR writes them). Chromium's `Intl` claims Kazakh but
- * names countries in English, so Kazakh comes from this list in every browser.
- */
-// prettier-ignore
-const KAZAKH_COUNTRY_NAMES: Readonly<Record<string, string>> = {
-  AF: 'Ауғанстан', AZ: 'Әзербайжан', BH: 'Бахрейн', BD: 'Бангладеш', AM: 'Армения', BT: 'Бутан', BG: 'Болгария',
-  MM: 'Мьянма', BY: 'Беларусь', CN: 'Қытай', CY: 'Кипр', EE: 'Эстония', FI: 'Финляндия', GE: 'Грузия',
-  PS: 'Палестина', GR: 'Грекия', IN: 'Үндістан', IR: 'Иран', IQ: 'Ирак', IL: 'Израиль', KZ: 'Қазақстан',
-  JO: 'Иордания', KW: 'Кувейт', KG: 'Қырғызстан', LB: 'Ливан', LV: 'Латвия', LT: 'Литва', MN: 'Моңғолия',
-  MD: 'Молдова', OM: 'Оман', NP: 'Непал', PK: 'Пәкістан', QA: 'Катар', RO: 'Румыния', RU: 'Ресей',
-  SA: 'Сауд Арабиясы', SY: 'Сирия', TJ: 'Тәжікстан', AE: 'Біріккен Араб Әмірліктері', TR: 'Түркия',
-  TM: 'Түрікменстан', UA: 'Украина', EG: 'Мысыр', UZ: 'Өзбекстан',
-};
-
-/**
- * A neighbouring country's name in the interface language: Russian from the browser's own country
- * names (`Intl.DisplayNames`), Kazakh from the list above; the base map's English name in English
- * and wherever the code or the name is unknown (`N. Cyprus`, `Siachen Glacier`).
- */
-export function countryName(isoNumeric: string | null | undefined, english: string, lang: UiLang): string {
-  const code = isoNumeric ? COUNTRY_CODES[isoNumeric] : undefined;
-  if (lang === 'en' || !code) return english;
-  if (lang === 'kk') return KAZAKH_COUNTRY_NAMES[code] ?? english;
-  try {
-    const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
-    return name && name !== code ? name : english;
-  } catch {
-    return english;
-  }
 }
 
 /** A source's short name for the legend: its publisher up to the first comma (`Bureau of National Statistics`). */

@@ -15,6 +15,7 @@ import {
 import { estimateWidth, layoutFrame, wrapText, type FrameInput } from '../../src/core/export/png.ts';
 import { curatedDataset } from '../helpers/curated.ts';
 import { loadLanguage } from '../../src/i18n/translate.ts';
+import { exportLabels } from '../../src/i18n/export-labels.ts';
 
 const dataset = curatedDataset();
 const { events } = groupEvents(dataset.incidents, (id, precision) => {
@@ -23,6 +24,7 @@ const { events } = groupEvents(dataset.incidents, (id, precision) => {
   return place ? { lon: place.lon, lat: place.lat } : null;
 });
 const event = (id: string) => events.find((e) => e.id === id)!;
+const english = { labels: exportLabels('en') };
 
 /** The cells of a CSV text, read back by the atlas's own RFC 4180 reader. */
 const cellsOf = (csv: string) => parseCsv(csv).rows.map((r) => r.cells);
@@ -120,7 +122,7 @@ describe('toSafeCsv', () => {
 });
 
 describe('exportRows', () => {
-  const { incidents, statistics } = exportRows(events, dataset.statistics, dataset.sources);
+  const { incidents, statistics } = exportRows(events, dataset.statistics, dataset.sources, english);
 
   it('gives one incident row per source statement, with its source', () => {
     expect(incidents.rows).toHaveLength(events.reduce((n, e) => n + e.statements.length, 0));
@@ -137,7 +139,7 @@ describe('exportRows', () => {
   });
 
   it('keeps dates as written, precision, the unit of the time and counts as the sources give them', () => {
-    const rows = incidentRows([event('aktobe-2011-05-bombing')], dataset.sources);
+    const rows = incidentRows([event('aktobe-2011-05-bombing')], dataset.sources, english);
     expect(rows.map((r) => [r.date_start, r.date_precision])).toEqual(
       expect.arrayContaining([
         ['2011-05', 'month'],
@@ -145,7 +147,7 @@ describe('exportRows', () => {
       ]),
     );
     for (const row of rows) expect(row).toMatchObject({ category: 'attack', category_label: 'Attack' });
-    const pavlodar = incidentRows([event('pavlodar-2014-08-detention')], dataset.sources)[0]!;
+    const pavlodar = incidentRows([event('pavlodar-2014-08-detention')], dataset.sources, english)[0]!;
     expect(pavlodar).toMatchObject({
       unit_at_time: 'pavlodar',
       unit_at_time_name: 'Pavlodar Region',
@@ -159,7 +161,7 @@ describe('exportRows', () => {
   });
 
   it('writes labels in the chosen language and codes unchanged', () => {
-    const [row] = incidentRows([event('pavlodar-2014-08-detention')], dataset.sources, { lang: 'kk' });
+    const [row] = incidentRows([event('pavlodar-2014-08-detention')], dataset.sources, { labels: exportLabels('kk') });
     expect(row).toMatchObject({
       category: 'detention',
       category_label: 'Ұстау',
@@ -186,7 +188,7 @@ describe('exportRows', () => {
   it('gives one statistic row per figure, exact values as numbers, with its source', () => {
     expect(statistics.columns).toEqual(STATISTIC_COLUMNS);
     expect(statistics.rows).toHaveLength(dataset.statistics.length);
-    const aktobe = statisticRows(dataset.statistics, dataset.sources, { lang: 'ru' }).find(
+    const aktobe = statisticRows(dataset.statistics, dataset.sources, { labels: exportLabels('ru') }).find(
       (r) => r.series === 'cabar-2017-256-2-convicted' && r.unit === 'aktobe',
     )!;
     expect(aktobe).toMatchObject({
@@ -215,7 +217,7 @@ describe('exportRows', () => {
 });
 
 describe('toGeoJson', () => {
-  const collection = toGeoJson(events, dataset.sources);
+  const collection = toGeoJson(events, dataset.sources, english);
 
   it('round-trips through JSON unchanged', () => {
     expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
@@ -235,7 +237,7 @@ describe('toGeoJson', () => {
   it('carries every statement with its source, and the sources', () => {
     const aktobe = collection.features.find((f) => f.id === 'aktobe-2011-05-bombing')!.properties;
     expect(aktobe.statements).toHaveLength(3);
-    expect(aktobe.statements).toEqual(incidentRows([event('aktobe-2011-05-bombing')], dataset.sources));
+    expect(aktobe.statements).toEqual(incidentRows([event('aktobe-2011-05-bombing')], dataset.sources, english));
     expect(aktobe.sources.map((s) => s.id).sort()).toEqual([...new Set(aktobe.statements.map((s) => s.source))].sort());
     for (const source of aktobe.sources) expect(source.title).toMatch(/\S/);
     expect(aktobe.dates_differ).toBe(true);

@@ -4,23 +4,26 @@
  * source (title, publisher, date, seed file) and the source's own words, so an exported figure is
  * never separated from where it comes from.
  *
- * Pure: the gazetteer lookups come in as a parameter (the real gazetteer by default) and nothing
- * reads the DOM or the clock. Codes (`foiled_plot`, `month`) are kept for machines, with a label
- * column in the chosen language for people. A blank cell means "not reported", never zero; exact
+ * Pure: the gazetteer lookups come in as a parameter (the real gazetteer by default), the label
+ * columns' words from the caller (`exportLabels` in `i18n/export-labels.ts`), and nothing reads the
+ * DOM or the clock. Codes (`foiled_plot`, `month`) are kept for machines, with a label column in
+ * the chosen language for people. A blank cell means "not reported", never zero; exact
  * counts are numbers, qualified ones the text as written (`>950`, `~600`).
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Count, Incident, LayoutId, Place, Source, Statistic, Unit } from '../types.ts';
+import type {
+  Count,
+  FuzzyDate,
+  Incident,
+  IncidentCategory,
+  LayoutId,
+  Place,
+  Source,
+  Statistic,
+  Unit,
+} from '../types.ts';
 import type { AtlasEvent } from '../analysis/events.ts';
 import { containingUnit, layoutAt, placeById, unitById } from '../gazetteer.ts';
-import {
-  createTranslator,
-  formatArticle,
-  formatEventDates,
-  formatFuzzyRange,
-  type UiLang,
-} from '../../i18n/translate.ts';
-import { placeName, unitName } from '../../i18n/units.ts';
 import type { CsvValue } from './csv.ts';
 
 export interface ExportGazetteer {
@@ -34,11 +37,39 @@ export interface ExportGazetteer {
 
 export const defaultExportGazetteer: ExportGazetteer = { unitById, placeById, containingUnit, layoutAt };
 
+/** The words of the label columns (`category_label`, `place_name`, ...) in one language; codes stay as they are. */
+export interface ExportLabels {
+  category(category: IncidentCategory): string;
+  /** A metric's name, or null where there is none (the column then repeats the code). */
+  metric(metric: string): string | null;
+  article(ref: { edition: string; article: string; part: string }): string;
+  /** A statement's dates as people read them (`August 2014`). */
+  dates(start: FuzzyDate, end: FuzzyDate | null): string;
+  /** An event's dates over its statements (`14 May 2011 or May 2011`). */
+  eventDates(statements: readonly { dateStart: FuzzyDate; dateEnd: FuzzyDate | null }[]): string;
+  /** A unit's full name (`Pavlodar Region`). */
+  unit(unit: Unit): string;
+  place(place: Place): string;
+}
+
 export interface ExportOptions {
-  /** Language of the label columns (`category_label`, `place_name`, ...); codes stay as they are. */
-  lang?: UiLang;
+  labels: ExportLabels;
   gazetteer?: ExportGazetteer;
 }
+
+/** The columns both exports end with: related records, the source, and the source's own words. */
+const SOURCE_COLUMNS = [
+  'related',
+  'source',
+  'source_title',
+  'source_publisher',
+  'source_author',
+  'source_date',
+  'source_seed_file',
+  'citation',
+  'quote',
+  'notes',
+] as const;
 
 /** The columns of the incidents export, in order: one row per source statement. */
 export const INCIDENT_COLUMNS = [
@@ -65,16 +96,7 @@ export const INCIDENT_COLUMNS = [
   'arrested',
   'perpetrator',
   'articles',
-  'related',
-  'source',
-  'source_title',
-  'source_publisher',
-  'source_author',
-  'source_date',
-  'source_seed_file',
-  'citation',
-  'quote',
-  'notes',
+  ...SOURCE_COLUMNS,
 ] as const;
 
 /** The columns of the statistics export, in order: one row per figure. */
@@ -99,16 +121,7 @@ export const STATISTIC_COLUMNS = [
   'derived',
   'derivation',
   'coverage',
-  'related',
-  'source',
-  'source_title',
-  'source_publisher',
-  'source_author',
-  'source_date',
-  'source_seed_file',
-  'citation',
-  'quote',
-  'notes',
+  ...SOURCE_COLUMNS,
 ] as const;
 
 export type IncidentRow = Record<(typeof INCIDENT_COLUMNS)[number], string | number | null>;
@@ -134,15 +147,23 @@ function sourceIndex(sources: readonly Source[]): Map<string, Source> {
   return new Map(sources.map((s) => [s.id, s]));
 }
 
-function sourceColumns(id: string, byId: ReadonlyMap<string, Source>) {
-  const source = byId.get(id);
+/** The cells of `SOURCE_COLUMNS` for a statement or a figure. */
+function sourceCells(
+  record: Pick<Incident | Statistic, 'related' | 'sourceId' | 'citation' | 'quote' | 'notes'>,
+  byId: ReadonlyMap<string, Source>,
+): Record<(typeof SOURCE_COLUMNS)[number], string | null> {
+  const source = byId.get(record.sourceId);
   return {
-    source: id,
+    related: record.related.join('; ') || null,
+    source: record.sourceId,
     source_title: source?.title ?? null,
     source_publisher: source?.publisher ?? null,
     source_author: source?.author ?? null,
     source_date: source?.published ?? null,
     source_seed_file: source?.seedFile ?? null,
+    citation: record.citation || null,
+    quote: record.quote || null,
+    notes: record.notes || null,
   };
 }
 
@@ -178,11 +199,10 @@ export function unitAtTime(
 export function incidentRows(
   events: readonly AtlasEvent[],
   sources: readonly Source[],
-  options: ExportOptions = {},
+  options: ExportOptions,
 ): IncidentRow[] {
-  const lang = options.lang ?? 'en';
+  const { labels } = options;
   const gazetteer = options.gazetteer ?? defaultExportGazetteer;
-  const t = createTranslator(lang);
   const byId = sourceIndex(sources);
   return events.flatMap((event) =>
     event.statements.map((s): IncidentRow => {
@@ -193,15 +213,15 @@ export function incidentRows(
         event: s.event,
         title: s.title,
         category: s.category,
-        category_label: t(`category.${s.category}`),
+        category_label: labels.category(s.category),
         date_start: s.dateStart.text,
         date_end: s.dateEnd?.text ?? null,
         date_precision: s.datePrecision,
-        date_text: formatFuzzyRange(s.dateStart, s.dateEnd, lang),
+        date_text: labels.dates(s.dateStart, s.dateEnd),
         place: s.place,
-        place_name: nameOf(s.place, s.locationPrecision === 'region', lang, gazetteer),
+        place_name: nameOf(s.place, s.locationPrecision === 'region', labels, gazetteer),
         unit_at_time: at?.unit ?? null,
-        unit_at_time_name: unit ? unitName(unit, lang, 'full') : null,
+        unit_at_time_name: unit ? labels.unit(unit) : null,
         layout_at_time: at?.layout ?? null,
         location_precision: s.locationPrecision,
         country: s.country,
@@ -212,67 +232,55 @@ export function incidentRows(
         arrested: countCell(s.arrested),
         perpetrator: s.perpetrator || null,
         articles: s.articles.join('; ') || null,
-        related: s.related.join('; ') || null,
-        ...sourceColumns(s.sourceId, byId),
-        citation: s.citation || null,
-        quote: s.quote || null,
-        notes: s.notes || null,
+        ...sourceCells(s, byId),
       };
     }),
   );
 }
 
 /** The name of an incident's place id: the unit for region-level statements, else the place, else the unit. */
-function nameOf(id: string, preferUnit: boolean, lang: UiLang, gazetteer: ExportGazetteer): string | null {
+function nameOf(id: string, preferUnit: boolean, labels: ExportLabels, gazetteer: ExportGazetteer): string | null {
   const unit = gazetteer.unitById(id);
   const place = gazetteer.placeById(id);
-  if (preferUnit && unit) return unitName(unit, lang, 'full');
-  if (place) return placeName(place, lang);
-  return unit ? unitName(unit, lang, 'full') : null;
+  if (preferUnit && unit) return labels.unit(unit);
+  if (place) return labels.place(place);
+  return unit ? labels.unit(unit) : null;
 }
 
 /** One row per figure of the given (filtered) statistics, in the order given. */
 export function statisticRows(
   statistics: readonly Statistic[],
   sources: readonly Source[],
-  options: ExportOptions = {},
+  options: ExportOptions,
 ): StatisticRow[] {
-  const lang = options.lang ?? 'en';
+  const { labels } = options;
   const gazetteer = options.gazetteer ?? defaultExportGazetteer;
-  const t = createTranslator(lang);
   const byId = sourceIndex(sources);
   return statistics.map((s): StatisticRow => {
-    const metricKey = `metric.${s.metric}`;
     const unit = s.unit ? gazetteer.unitById(s.unit) : undefined;
     const place = s.place ? gazetteer.placeById(s.place) : undefined;
     return {
       id: s.id,
       series: s.series,
       metric: s.metric,
-      metric_label: t.has(metricKey) ? t.dynamic(metricKey) : s.metric,
+      metric_label: labels.metric(s.metric) ?? s.metric,
       code_edition: s.codeEdition || null,
       article: s.article || null,
       part: s.part || null,
-      article_label: s.article
-        ? formatArticle({ edition: s.codeEdition, article: s.article, part: s.part }, lang)
-        : null,
+      article_label: s.article ? labels.article({ edition: s.codeEdition, article: s.article, part: s.part }) : null,
       period_start: s.periodStart,
       period_end: s.periodEnd,
       period_label: s.periodLabel,
       level: s.level,
       unit: s.unit,
-      unit_name: unit ? unitName(unit, lang, 'full') : null,
+      unit_name: unit ? labels.unit(unit) : null,
       place: s.place,
-      place_name: place ? placeName(place, lang) : null,
+      place_name: place ? labels.place(place) : null,
       value: countCell(s.value),
       derived: s.derived ? 'yes' : 'no',
       derivation: s.derivation || null,
       coverage: s.coverage,
-      related: s.related.join('; ') || null,
-      ...sourceColumns(s.sourceId, byId),
-      citation: s.citation || null,
-      quote: s.quote || null,
-      notes: s.notes || null,
+      ...sourceCells(s, byId),
     };
   });
 }
@@ -282,7 +290,7 @@ export function exportRows(
   events: readonly AtlasEvent[],
   statistics: readonly Statistic[],
   sources: readonly Source[],
-  options: ExportOptions = {},
+  options: ExportOptions,
 ): {
   incidents: { columns: readonly string[]; rows: Record<string, CsvValue>[] };
   statistics: { columns: readonly string[]; rows: Record<string, CsvValue>[] };
@@ -326,11 +334,10 @@ export interface EventProperties {
 export function toGeoJson(
   events: readonly AtlasEvent[],
   sources: readonly Source[],
-  options: ExportOptions = {},
+  options: ExportOptions,
 ): FeatureCollection<Point | null, EventProperties> {
-  const lang = options.lang ?? 'en';
+  const { labels } = options;
   const gazetteer = options.gazetteer ?? defaultExportGazetteer;
-  const t = createTranslator(lang);
   const byId = sourceIndex(sources);
   const features = events.map((event): Feature<Point | null, EventProperties> => ({
     type: 'Feature',
@@ -340,14 +347,14 @@ export function toGeoJson(
       id: event.id,
       title: event.title,
       category: event.category,
-      category_label: t(`category.${event.category}`),
+      category_label: labels.category(event.category),
       start: event.start,
       end: event.end,
       date_precision: event.datePrecision,
       dates_differ: event.datesDiffer,
-      date_text: formatEventDates(event.statements, lang),
+      date_text: labels.eventDates(event.statements),
       place: event.place,
-      place_name: nameOf(event.place, event.locationPrecision === 'region', lang, gazetteer),
+      place_name: nameOf(event.place, event.locationPrecision === 'region', labels, gazetteer),
       location_precision: event.locationPrecision,
       country: event.country,
       killed: event.killed.map((c) => c.text),

@@ -1,7 +1,7 @@
 import type { IncidentCategory } from '../types.ts';
 import { INCIDENT_CATEGORIES } from '../data/incidents.ts';
 import { CLASS_METHODS, SEQUENTIAL_PALETTES, type ClassMethod, type SequentialPalette } from '../analysis/classify.ts';
-import { LANG_PARAM, parseLang, UI_LANGS, type UiLang } from '../../i18n/language.ts';
+import { LANG_PARAM, parseLang, UI_LANGS, type UiLang } from '../languages.ts';
 
 /** How the choropleth is classified and coloured. */
 export interface ClassView {

@@ -4,7 +4,7 @@
  * `core/userdata/read-incidents.ts` and `read-statistics.ts`); curated ids are slugs without a
  * colon, so the two can never be confused. Pure.
  */
-import type { AtlasEvent } from '../core/analysis/events.ts';
+import type { AtlasEvent } from './events.ts';
 
 /** The record's fields that tell its origin. */
 export interface Provenanced {
