@@ -955,7 +955,13 @@ async function main(): Promise<void> {
       notes,
     );
     // The app's copy carries the attribution only: the source and notes stay in the GeoJSON (0.4 KB gzip).
-    outputs[`${REGION_FILES[layout]}.topojson`] = topoJson('regions', regions[layout], REGION_PRECISION, null, REGIONS_ATTRIBUTION);
+    outputs[`${REGION_FILES[layout]}.topojson`] = topoJson(
+      'regions',
+      regions[layout],
+      REGION_PRECISION,
+      null,
+      REGIONS_ATTRIBUTION,
+    );
   }
   const changed = writeOrCheck(outputs, check);
   if (check && changed.length > 0) {
