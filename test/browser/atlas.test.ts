@@ -215,11 +215,13 @@ describe('selecting incidents and cities', () => {
     await item.focus();
     await page.keyboard.press('Enter');
     const details = page.locator('[data-testid=details]');
-    await expect.poll(() => details.textContent()).toContain('3 sources');
+    await expect.poll(() => details.textContent()).toContain('7 sources');
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('The sources give different dates for this event.');
-    for (const date of ['14 May 2011', 'May 2011', '2011']) expect(text).toContain(date);
-    for (const publisher of ['ESISC', 'CABAR.asia', 'CACI Analyst']) expect(text).toContain(publisher);
+    for (const date of ['14 May 2011', '17 May 2011', 'May 2011', '2011']) expect(text).toContain(date);
+    for (const publisher of ['ESISC', 'CABAR.asia', 'CACI Analyst', 'The Moscow Times', 'Naharnet']) {
+      expect(text).toContain(publisher);
+    }
     expect(new URL(page.url()).searchParams.get('sel')).toBe('event:aktobe-2011-05-bombing');
     // The marker is ringed on the map too.
     const ring = await page.evaluate(() =>
