@@ -83,14 +83,22 @@ describe('CSV exports', () => {
       .locator('tbody tr td:last-child')
       .evaluateAll((tds) => tds.reduce((n, td) => n + Number(td.textContent), 0));
     expect(rows).toHaveLength(statements);
-    expect(rows.length).toBeGreaterThan(listed.length); // the Aktobe bombing alone has three sources
+    expect(rows.length).toBeGreaterThan(listed.length); // the Aktobe bombing alone has seven sources
     // Every row carries its source, and the source's own words.
     for (const row of rows) {
       expect(SOURCE_TITLES.has(row['source_title']!), row['id']).toBe(true);
       expect(row['quote'], row['id']).not.toBe('');
     }
     const aktobe = rows.filter((r) => r['event'] === 'aktobe-2011-05-bombing');
-    expect(aktobe.map((r) => r['date_start']).sort()).toEqual(['2011', '2011-05', '2011-05-14']);
+    expect(aktobe.map((r) => r['date_start']).sort()).toEqual([
+      '2011',
+      '2011-05',
+      '2011-05',
+      '2011-05-14',
+      '2011-05-17',
+      '2011-05-17',
+      '2011-05-17',
+    ]);
     expect(formulaCells(rows)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.context().close();

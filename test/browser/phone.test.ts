@@ -24,7 +24,9 @@ describe('on a 360 px phone', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(base);
+    // One year without incidents in Aktobe region, so that the tap below lands on the region, not on
+    // the cluster of Aktobe's incidents.
+    await page.goto(`${base}?from=2017&to=2017`);
     await waitForMap(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.locator('.maplibregl-ctrl-attrib').getAttribute('class')).toContain('maplibregl-compact');

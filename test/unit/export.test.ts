@@ -236,7 +236,7 @@ describe('toGeoJson', () => {
 
   it('carries every statement with its source, and the sources', () => {
     const aktobe = collection.features.find((f) => f.id === 'aktobe-2011-05-bombing')!.properties;
-    expect(aktobe.statements).toHaveLength(3);
+    expect(aktobe.statements).toHaveLength(7);
     expect(aktobe.statements).toEqual(incidentRows([event('aktobe-2011-05-bombing')], dataset.sources, english));
     expect(aktobe.sources.map((s) => s.id).sort()).toEqual([...new Set(aktobe.statements.map((s) => s.source))].sort());
     for (const source of aktobe.sources) expect(source.title).toMatch(/\S/);

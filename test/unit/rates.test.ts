@@ -3,6 +3,7 @@ import { readFile } from '../../src/core/data/file-spec.ts';
 import { populationSpec, type Population } from '../../src/core/data/population.ts';
 import { sourcesSpec } from '../../src/core/data/sources.ts';
 import { detectKind } from '../../src/core/data/detect-kind.ts';
+import { formatSource } from '../../src/core/view/format.ts';
 import {
   nearestPopulation,
   per100k,
@@ -72,6 +73,24 @@ describe('sources.csv with web addresses', () => {
       [4, 'seed_file'],
       [5, 'url'],
     ]);
+  });
+
+  it('lets a web page without a date leave published blank, but not a seed article, and cites it without a date', () => {
+    const text = [
+      'id,seed_file,title,publisher,author,published,notes,url',
+      'wiki,,2016 Aktobe shootings,Wikipedia,not stated,,,https://en.wikipedia.org/wiki/2016_Aktobe_shootings',
+      'seed,000.txt,T,P,not stated,,,',
+      'bad,,Page,Site,not stated,June 2016,,https://example.org/page',
+    ].join('\n');
+    const { records, report } = readFile('sources.csv', text, sourcesSpec, null);
+    expect(records.map((s) => [s.id, s.published])).toEqual([['wiki', '']]);
+    expect(report.rejected.map((r) => [r.row, r.field])).toEqual([
+      [3, 'published'],
+      [4, 'published'],
+    ]);
+    expect(formatSource(records[0]!)).toBe(
+      '2016 Aktobe shootings. Wikipedia (https://en.wikipedia.org/wiki/2016_Aktobe_shootings)',
+    );
   });
 
   it('tells a population file by its header', () => {

@@ -349,6 +349,47 @@ describe('precision codes and categories', () => {
     ).toBe('security_operation');
   });
 
+  it.each([
+    ['Перестрелка', 'exchange of fire'],
+    ['перестрелки с боевиками', 'exchanges of fire, plural'],
+    ['Вооружённое столкновение', 'armed clash, with ё'],
+    ['вооруженное столкновение', 'armed clash, without ё'],
+    ['Вооружённые столкновения', 'armed clashes'],
+    ['Захват заложников', 'hostage-taking'],
+    ['Поджог', 'arson'],
+    ['подожгли здание акимата', 'set fire to a building'],
+    ['Атыс', 'exchange of fire (Kazakh)'],
+    ['атысу', 'to exchange fire (Kazakh)'],
+    ['Қарулы қақтығыс', 'armed clash (Kazakh)'],
+    ['Кепілге алу', 'hostage-taking (Kazakh)'],
+    ['адамдарды кепілге алды', 'took people hostage (Kazakh)'],
+    ['Өртеу', 'arson (Kazakh)'],
+    ['ғимаратты өртеп жіберді', 'set a building on fire (Kazakh)'],
+    ['Arson', 'arson (English)'],
+  ])('reads "%s" (%s) as an attack', (word) => {
+    expect(categoryOf(word, '', 'Тип события')).toBe('attack');
+  });
+
+  it('lets the context of those words win: a shootout during an arrest is a detention, arson in riots unrest', () => {
+    expect(categoryOf('Перестрелка при задержании', '', 'Тип события')).toBe('detention');
+    expect(categoryOf('Поджог во время массовых беспорядков', '', 'Тип события')).toBe('unrest');
+    expect(categoryOf('Перестрелка в ходе спецоперации', '', 'Тип события')).toBe('security_operation');
+    expect(categoryOf('Атыс кезінде ұсталды', '', 'Түрі')).toBe('detention');
+  });
+
+  it.each([
+    ['Батыс Қазақстан', '"west" contains атыс'],
+    ['Террористік әрекетке қатысу', '"to take part" contains атыс'],
+    ['Кепілге босату', 'release on bail: кепіл without taking'],
+    ['Үй өртенді', 'a house caught fire: no one set it'],
+    ['Столкновение автомобилей', 'a collision of cars is not an armed clash'],
+    ['Переговоры', 'negotiations'],
+  ])('still refuses "%s" (%s), naming the type', (word) => {
+    expect(categoryOf(word, '', 'Тип события')).toEqual({
+      error: `event type "${word}" has no atlas category; choose one of attack, foiled_plot, detention, security_operation, conviction, extradition, unrest for it`,
+    });
+  });
+
   it('swaps latitude and longitude back, and refuses points far away', () => {
     expect(readPoint('43,24', '76,92', false)).toEqual({ lon: 76.92, lat: 43.24, swapped: true, nearKazakhstan: true });
     expect(readPoint('-74', '40.7', false)).toMatchObject({ field: 'latitude', error: expect.stringContaining('far') });

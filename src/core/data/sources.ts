@@ -3,15 +3,17 @@ import type { FileSpec } from './file-spec.ts';
 
 /**
  * sources.csv: the articles every figure is traced back to: a seed article (`seed_file`), or a
- * published table named by its web address (`url`); one of the two is required.
+ * published table or page named by its web address (`url`); one of the two is required. A web page
+ * that states no date (an encyclopedia article, revised continually) may leave `published` blank,
+ * which means "not stated", never a guessed date; a seed article must have one.
  */
 export const sourcesSpec: FileSpec<Source, null> = {
   kind: 'sources',
   columns: ['id', 'seed_file', 'title', 'publisher', 'author', 'published', 'notes', 'url'],
   optional: ['url'],
   build(r) {
-    const published = r.date('published');
     const url = r.text('url');
+    const published = r.date('published', url === '');
     if (url && !/^https?:\/\/\S+$/.test(url)) r.fail('url', `"${url}" is not a web address (http:// or https://)`);
     return {
       id: r.id('id'),

@@ -35,10 +35,11 @@ export function formatFuzzyRange(start: FuzzyDate, end: FuzzyDate | null): strin
   return `${formatFuzzyDate(start)} – ${formatFuzzyDate(end)}`;
 }
 
-/** `Title. Publisher, author, date (seed file or web address)` for panels and exports. */
+/** `Title. Publisher, author, date (seed file or web address)` for panels and exports; no date when none is stated. */
 export function formatSource(source: Source): string {
   const author = source.author && source.author !== 'not stated' ? `, ${source.author}` : '';
-  return `${source.title}. ${source.publisher}${author}, ${source.published} (${source.seedFile || source.url})`;
+  const published = source.published ? `, ${source.published}` : '';
+  return `${source.title}. ${source.publisher}${author}${published} (${source.seedFile || source.url})`;
 }
 
 /**
