@@ -9,7 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { curatedDataset } from '../helpers/curated.ts';
 import { cellAt, cellText } from '../../src/core/parse/xlsx.ts';
-import { mirrorOf, POPULATION_REPO, sheetAt } from '../../src/cli/workbooks.ts';
+import { FORM_1M_REPO, FORM_SNG1_REPO, mirrorOf, POPULATION_REPO, sheetAt } from '../../src/cli/workbooks.ts';
+import { form1mRows, formSng1Rows, FORM_1M_ROWS, FORM_SNG1_ROWS } from '../../src/cli/curate-crime.ts';
+import { unitsOf } from '../../src/core/gazetteer.ts';
 import {
   POPULATION_FILE,
   POPULATION_SHEET,
@@ -43,4 +45,47 @@ describe('population rows read from the Bureau of National Statistics workbook',
       expect(read.map((r) => [r.id, r.population, r.quote])).toEqual(rows.map((p) => [p.id, p.population, p.quote]));
     });
   });
+});
+
+describe("crime statistics read from the prosecutors' Form 1-M and Form SNG-1 workbooks", () => {
+  const rows = dataset.statistics.filter((s) => s.id.startsWith('gp22-'));
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+
+  it('give every unit of the 2022 layout once per series, each citing a cell of its own workbook', () => {
+    const series = new Map<string, string[]>();
+    for (const s of rows) series.set(s.series, [...(series.get(s.series) ?? []), s.unit ?? '']);
+    expect(series.size).toBe(FORM_1M_ROWS.length + FORM_SNG1_ROWS.length);
+    const layoutC = unitsOf('C')
+      .map((u) => u.id)
+      .sort();
+    for (const [id, units] of series) expect(units.sort(), id).toEqual(layoutC);
+    for (const s of rows) {
+      const source = sources.get(s.sourceId)!;
+      const [file] = s.citation.split(', sheet ');
+      expect(source.url, s.id).toMatch(
+        /^https:\/\/github\.com\/open-data-kazakhstan\/city-(crime|clearance-rate)\/blob\/[0-9a-f]{40}\//,
+      );
+      expect(decodeURIComponent(source.url), s.id).toContain(file!);
+      expect(s.citation, s.id).toMatch(/, sheet R1, cell [EF]\d+$/);
+      expect(s.quote, s.id).toMatch(new RegExp(` \\| ${s.value.value}$`));
+      expect([s.periodStart, s.periodEnd, s.coverage], s.id).toEqual(['2022-01-01', '2022-12-31', 'complete']);
+    }
+  });
+
+  it('sum all registered offences of the twenty regions to the total the coverage document gives', () => {
+    const total = rows.filter((s) => s.series === 'gp22-1m-registered-all').reduce((n, s) => n + s.value.value, 0);
+    expect(total).toBe(155_200);
+  });
+
+  describe.skipIf(!mirrorOf(FORM_1M_REPO) || !mirrorOf(FORM_SNG1_REPO))(
+    'against the workbooks (skipped when their copies are absent)',
+    () => {
+      it('the curation reads every curated figure again from the cell it cites', { timeout: 120_000 }, async () => {
+        const read = [...(await form1mRows()), ...(await formSng1Rows())];
+        expect(read.map((r) => [r.id, r.value, r.citation, r.quote, r.source])).toEqual(
+          rows.map((s) => [s.id, s.value.value, s.citation, s.quote, s.sourceId]),
+        );
+      });
+    },
+  );
 });

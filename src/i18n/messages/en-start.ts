@@ -225,15 +225,19 @@ export const enStart = {
     convicted_persons: 'Persons convicted',
     criminal_offences: 'Criminal offences recorded',
     court_cases: 'Cases considered by courts',
+    terrorist_offences: "Terrorist offences recorded (prosecutors' grouping)",
+    extremist_offences: "Extremist offences recorded (prosecutors' grouping)",
     incidents: 'Incidents in this atlas',
   },
   series: {
     title: '{metric}, {article}, {period}',
+    titleNoArticle: '{metric}, {period}',
     selectedCategories: 'selected categories',
   },
   article: {
     withPart: 'Art. {article} part {part} ({edition} code)',
     noPart: 'Art. {article} ({edition} code)',
+    none: 'No single article ({edition} code)',
   },
   count: {
     exact: '{n}',

@@ -403,15 +403,19 @@ export const kk: Catalogue = {
     convicted_persons: 'Сотталғандар',
     criminal_offences: 'Тіркелген қылмыстық құқық бұзушылықтар',
     court_cases: 'Соттар қараған істер',
+    terrorist_offences: 'Тіркелген террористік сипаттағы құқық бұзушылықтар',
+    extremist_offences: 'Тіркелген экстремистік бағыттағы құқық бұзушылықтар',
     incidents: 'Атлас деректеріндегі оқиғалар',
   },
   series: {
     title: '{metric}, {article}, {period}',
+    titleNoArticle: '{metric}, {period}',
     selectedCategories: 'таңдалған санаттар',
   },
   article: {
     withPart: 'ҚР ҚК {article}-б. {part}-б. ({edition})',
     noPart: 'ҚР ҚК {article}-б. ({edition})',
+    none: 'жеке бапсыз (ҚР ҚК {edition})',
   },
   count: {
     exact: '{n}',

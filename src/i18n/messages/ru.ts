@@ -481,15 +481,19 @@ export const ru: Catalogue = {
     convicted_persons: 'Осуждённые лица',
     criminal_offences: 'Зарегистрированные уголовные правонарушения',
     court_cases: 'Дела, рассмотренные судами',
+    terrorist_offences: 'Зарегистрированные правонарушения террористического характера',
+    extremist_offences: 'Зарегистрированные правонарушения экстремистской направленности',
     incidents: 'Инциденты в данных атласа',
   },
   series: {
     title: '{metric}, {article}, {period}',
+    titleNoArticle: '{metric}, {period}',
     selectedCategories: 'выбранные категории',
   },
   article: {
     withPart: 'ст. {article} ч. {part} УК РК ({edition})',
     noPart: 'ст. {article} УК РК ({edition})',
+    none: 'без отдельной статьи (УК РК {edition})',
   },
   count: {
     exact: '{n}',
