@@ -17,6 +17,8 @@ export interface StatSeries {
   figures: Statistic[];
   coverage: 'complete' | 'named_only';
   sourceIds: string[];
+  /** A series of a part of the curated data not yet read (state/atlas.svelte.ts): no figures yet. */
+  pending?: boolean;
 }
 
 export const METRIC_LABELS: Record<string, string> = {
