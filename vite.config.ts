@@ -160,6 +160,9 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), curatedDigest(), gazetteerCheck(), preloadStartupData()],
   publicDir: 'static',
+  // Module workers (both are created with `type: 'module'`), so that a worker's `import()` stays a
+  // chunk of its own: the import worker loads the workbook reader only for an .xlsx file.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -6,11 +6,17 @@
  * checkout), and each `describe` is SKIPPED when its copy is absent, as on a clean CI machine. What
  * always runs there is the structure of the curated rows (sources, cells cited, quotes).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Statistic } from '../../src/core/types.ts';
+import { readUserWorkbook } from '../../src/core/userdata/workbook.ts';
 import { curatedDataset } from '../helpers/curated.ts';
 import { cellAt, cellText } from '../../src/core/parse/xlsx.ts';
-import { FORM_1M_REPO, FORM_SNG1_REPO, mirrorOf, POPULATION_REPO, sheetAt } from '../../src/cli/workbooks.ts';
-import { form1mRows, formSng1Rows, FORM_1M_ROWS, FORM_SNG1_ROWS } from '../../src/cli/curate-crime.ts';
+import { fileAt, FORM_1M_REPO, FORM_SNG1_REPO, mirrorOf, POPULATION_REPO, sheetAt } from '../../src/cli/workbooks.ts';
+import { form1mRows, formSng1Rows, FORM_1M_FILES, FORM_1M_ROWS, FORM_SNG1_ROWS } from '../../src/cli/curate-crime.ts';
 import { unitsOf } from '../../src/core/gazetteer.ts';
 import {
   POPULATION_FILE,
@@ -89,3 +95,48 @@ describe("crime statistics read from the prosecutors' Form 1-M and Form SNG-1 wo
     },
   );
 });
+
+describe.skipIf(!mirrorOf(FORM_1M_REPO))(
+  "the prosecutors' workbooks imported as a user imports them (skipped when their copies are absent)",
+  () => {
+    it(
+      'reads sheet R1 of every Form 1-M workbook, every row accounted for, with the curated figures',
+      { timeout: 180_000 },
+      async () => {
+        const curated = new Map(dataset.statistics.map((s) => [s.id, s.value.value]));
+        for (const book of FORM_1M_FILES) {
+          const read = await readUserWorkbook(book.file.split('/').pop()!, fileAt(FORM_1M_REPO, book.file), {
+            period: '2022',
+          });
+          expect(read.report, book.file).toMatchObject({ sheet: 'R1', rows: 422, accepted: 378 });
+          expect(read.report.rejected, book.file).toHaveLength(44);
+          const figures = read.kind === 'statistics' ? read.records : ([] as Statistic[]);
+          expect(new Set(figures.map((s) => s.unit)), book.file).toEqual(new Set([book.unit]));
+          for (const { article } of FORM_1M_ROWS) {
+            const figure = figures.find((s) => s.article === article && s.part === '');
+            expect(figure?.value.value, `${book.file} ${article}`).toBe(
+              curated.get(`gp22-1m-${article || 'all'}-${book.unit}`),
+            );
+          }
+        }
+      },
+    );
+
+    it('npm run data:check -- FILE.xlsx --json accounts for every row of a real workbook', { timeout: 60_000 }, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'form-1m-'));
+      const path = join(dir, 'Almaty Region.XLSX');
+      writeFileSync(path, fileAt(FORM_1M_REPO, 'archive/Almaty Region.XLSX'));
+      let out = '';
+      try {
+        execFileSync('npx', ['tsx', 'src/cli/data-check.ts', path, '--json', '--period', '2022'], { encoding: 'utf8' });
+      } catch (error) {
+        out = (error as { stdout: string }).stdout;
+      }
+      const report = (
+        JSON.parse(out) as { files: { sheet: string; rows: number; accepted: number; rejected: unknown[] }[] }
+      ).files[0]!;
+      expect(report).toMatchObject({ sheet: 'R1', rows: 422, accepted: 378 });
+      expect(report.accepted + report.rejected.length).toBe(report.rows);
+    });
+  },
+);

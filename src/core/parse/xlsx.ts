@@ -16,10 +16,9 @@ export interface SheetCells {
   rows: CellValue[][];
 }
 
-/** Whether the bytes are a ZIP archive, as an .xlsx file is (an .xls or a CSV file is not). */
-export function looksLikeXlsx(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+import { columnLetters } from './xlsx-sniff.ts';
+
+export { columnLetters, looksLikeXlsx } from './xlsx-sniff.ts';
 
 /** The bytes as the ArrayBuffer read-excel-file takes (a copy when they are a view on a larger buffer). */
 function bufferOf(bytes: Uint8Array): ArrayBuffer {
@@ -80,18 +79,6 @@ export async function readAllSheets(bytes: Uint8Array): Promise<SheetCells[]> {
   } catch (error) {
     throw readProblem(error);
   }
-}
-
-/** `A` for column 0, `Z` for 25, `AA` for 26. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** The 0-based column of `A`, `AA`, ... */

@@ -157,12 +157,13 @@ export const enStart = {
   userData: {
     title: 'Your data',
     intro:
-      'Add incidents or statistics from your own CSV, TSV or TXT files (Excel exports, ACLED, GTD, UCDP GED). They are read in this browser and kept here; nothing is uploaded.',
+      "Add incidents or statistics from your own CSV, TSV, TXT or Excel (.xlsx) files (ACLED, GTD, UCDP GED, the prosecutors' statistics portal). They are read in this browser and kept here; nothing is uploaded.",
     importGroup: 'Import a data file',
-    importLabel: 'Import data (CSV, TSV or TXT)',
+    importLabel: 'Import data (CSV, TSV, TXT or XLSX)',
     dropHint: 'or drop files here.',
     none: 'No data file imported yet.',
-    notData: '{file} is not a CSV, TSV or TXT file: save it from your spreadsheet as CSV or as Unicode text.',
+    notData:
+      '{file} is not a CSV, TSV, TXT or XLSX file: save it from your spreadsheet as an Excel workbook (.xlsx), CSV or Unicode text.',
     savedUnreadable: 'Saved data files could not be read: {error}',
     kinds: {
       incidents: 'incidents',
