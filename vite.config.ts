@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { DIGEST_PATH, STARTUP_BOUNDARY_FILES } from './src/state/startup-files.ts';
 import { CURATED_KINDS } from './src/core/data/dataset-tables.ts';
-import { digestOf } from './src/core/data/digest-build.ts';
+import { digestFiles } from './src/core/data/digest-build.ts';
 import { validateGazetteer } from './src/core/gazetteer-check.ts';
 
 /**
@@ -52,19 +52,21 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * The curated files' digest (src/core/data/digest.ts), which the page reads at start instead of
- * static/data/*.csv: emitted by the build at `data/digest.json`, made anew on every request by the
- * dev server, so that it always follows the files.
+ * static/data/*.csv: emitted by the build at `data/digest.json`, with a part per year for the
+ * statistics of later periods (`data/digest-<year>.json`, loaded when a view needs them); made anew
+ * on every request by the dev server, so that it always follows the files.
  */
 function curatedDigest(): Plugin {
   let publicDir = 'static';
-  const digest = () =>
-    digestOf(
+  const files = () =>
+    digestFiles(
       Object.fromEntries(
         CURATED_KINDS.map((kind) => [
           kind,
           { file: `static/data/${kind}.csv`, text: readFileSync(join(publicDir, 'data', `${kind}.csv`), 'utf8') },
         ]),
-      ) as Parameters<typeof digestOf>[0],
+      ) as Parameters<typeof digestFiles>[0],
+      DIGEST_PATH,
     );
   return {
     name: 'curated-digest',
@@ -73,13 +75,16 @@ function curatedDigest(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
-        if (request.url?.split('?')[0] !== `${server.config.base}${DIGEST_PATH}`) return next();
+        const path = request.url?.split('?')[0] ?? '';
+        if (!path.startsWith(server.config.base)) return next();
+        const text = files().get(path.slice(server.config.base.length));
+        if (text === undefined) return next();
         response.setHeader('Content-Type', 'application/json; charset=utf-8');
-        response.end(digest());
+        response.end(text);
       });
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: DIGEST_PATH, source: digest() });
+      for (const [fileName, source] of files()) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }
@@ -155,6 +160,9 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), curatedDigest(), gazetteerCheck(), preloadStartupData()],
   publicDir: 'static',
+  // Module workers (both are created with `type: 'module'`), so that a worker's `import()` stays a
+  // chunk of its own: the import worker loads the workbook reader only for an .xlsx file.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -58,6 +58,8 @@ const LAZY_ACTIONS: Record<string, string> = {
     'Boundaries: an imported set added, or restored from this browser (polygon union, dissolving, interior points)',
   'src/ui/DataImportReader.svelte': 'Your data: a data file picked or dropped (the reader and its report)',
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
+  'src/core/userdata/workbook.ts':
+    'Your data: an Excel workbook (.xlsx) read (read-excel-file), in the Web Worker, after the reader and the worker',
   'src/workers/markers.worker.ts':
     "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
   'src/state/stores.ts':

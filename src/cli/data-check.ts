@@ -1,10 +1,16 @@
 /**
- * `npm run data:check [-- <file>... ] [--json]`
+ * `npm run data:check [-- <file>... ] [--json] [--sheet NAME] [--period TEXT] [--region NAME] [--column N]`
  *
  * Validates the curated data files in static/data (no arguments) or the files given, and prints
  * per file the rows read, accepted, and every rejected row with its line, field and reason.
  * Files are read as bytes and decoded (UTF-8, UTF-16 or Windows-1251); a file whose header is none
  * of the atlas's own formats is read as a user's incident or statistics table (src/core/userdata).
+ * An Excel workbook (.xlsx) is read one sheet at a time: `--sheet NAME`, by default the first sheet
+ * (the report names the sheet, and its rows are the sheet's row numbers). A sheet laid out as the
+ * prosecutors' statistical forms are (Form 1-M, SNG-1) is one region's figures for a period the
+ * form does not write: `--period 2022` gives it, `--region` overrides the workbook's title and
+ * `--column N` reads the form's column N instead of offences registered. `--period` also serves a
+ * user's statistics table without a period column, as the import panel's period field does.
  * Exit status 1 when any row is rejected, 2 on a usage error.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +27,8 @@ import { decodeText } from '../core/userdata/decode.ts';
 import { DELIMITER_NAMES } from '../core/userdata/sniff.ts';
 import type { UnitAt } from '../core/userdata/incident-place.ts';
 import { readUserFile } from '../core/userdata/read-user-file.ts';
+import { looksLikeXlsx } from '../core/parse/xlsx-sniff.ts';
+import type { WorkbookOptions } from '../core/userdata/workbook.ts';
 
 const DATA_DIR = join(import.meta.dirname, '../../static/data');
 /** The embedded boundaries of each layout (geo/scripts/build-boundaries.ts). */
@@ -74,8 +82,12 @@ function shippedUnitAt(): UnitAt {
  * Reads a file in none of the atlas's formats as a user's incident or statistics table; `unitAt`
  * builds the boundary index only when a row has coordinates.
  */
-function checkUserFile(file: string, unitAt: UnitAt): { report: FileReport; warnings: string[] } {
-  const result = readUserFile(file, readFileSync(file), { unitAt });
+function checkUserFile(
+  file: string,
+  unitAt: UnitAt,
+  options: WorkbookOptions = {},
+): { report: FileReport; warnings: string[] } {
+  const result = readUserFile(file, readFileSync(file), { ...options, unitAt });
   if (result.kind === null) {
     const reason = `cannot tell what kind of data file ${basename(file)} is: its header has none of date_start, metric, indicator, population, seed_file, and no coordinates, date, or value with a region`;
     const rejected = result.report.rejected.map((r) => ({ ...r, reason }));
@@ -90,8 +102,36 @@ function checkUserFile(file: string, unitAt: UnitAt): { report: FileReport; warn
   };
 }
 
+/** Reads one sheet of a workbook as the import panel does (src/core/userdata/workbook.ts). */
+async function checkWorkbook(
+  file: string,
+  options: WorkbookOptions,
+): Promise<{ report: FileReport; warnings: string[] }> {
+  const { readUserWorkbook } = await import('../core/userdata/workbook.ts');
+  const result = await readUserWorkbook(file, new Uint8Array(readFileSync(file)), options);
+  const { sheet, sheets, form } = result.workbook;
+  const described =
+    form !== null
+      ? `read as a prosecutors' form sheet: statistics of ${form.region || 'no region'}, column ${form.column} («${form.columns.find((c) => c.number === form.column)?.heading ?? ''}»)`
+      : result.kind === null
+        ? 'not read: no kind of data found'
+        : `read as ${result.kind}; columns: ${Object.entries(result.mapping)
+            .map(([field, c]) => `${c.column} → ${field}`)
+            .join(', ')}`;
+  return {
+    report: result.report,
+    warnings: [`sheet "${sheet}" of ${sheets.length} (${sheets.join(', ')}) ${described}`, ...result.warnings],
+  };
+}
+
 /** Checks files given on the command line, each against the curated sources plus any given sources file. */
-function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[] } {
+async function checkGiven(
+  allPaths: string[],
+  options: WorkbookOptions,
+): Promise<{ reports: FileReport[]; warnings: string[] }> {
+  const isWorkbook = (path: string) => looksLikeXlsx(readFileSync(path).subarray(0, 4));
+  const workbooks = allPaths.filter(isWorkbook);
+  const paths = allPaths.filter((path) => !workbooks.includes(path));
   const texts = paths.map((path) => ({ file: path, ...readText(path) }));
   const curatedData = readDataset(curatedFiles(), gazetteer);
   const sourceIds = new Set(curatedData.sources.map((s) => s.id));
@@ -107,7 +147,7 @@ function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[
   texts.forEach(({ file, text, warnings: decoding }, i) => {
     const kind = kinds[i];
     if (!kind) {
-      const result = checkUserFile(file, unitAt);
+      const result = checkUserFile(file, unitAt, options);
       reports.push(result.report);
       warnings.push(...result.warnings.map((w) => `${file}: ${w}`));
       return;
@@ -116,6 +156,11 @@ function checkGiven(paths: string[]): { reports: FileReport[]; warnings: string[
     reports.push(result.report);
     warnings.push(...[...decoding, ...result.warnings].map((w) => `${file}: ${w}`));
   });
+  for (const file of workbooks) {
+    const result = await checkWorkbook(file, { ...options, unitAt });
+    reports.push(result.report);
+    warnings.push(...result.warnings.map((w) => `${file}: ${w}`));
+  }
   return { reports, warnings };
 }
 
@@ -157,25 +202,59 @@ function linked(result: ReturnType<typeof readKind>, curatedData: Dataset): { re
 function printText(reports: FileReport[], warnings: string[]): void {
   for (const report of reports) {
     const verdict = report.rejected.length === 0 ? 'ok' : `${report.rejected.length} rejected`;
-    console.log(`${report.file}: ${report.rows} rows read, ${report.accepted} accepted, ${verdict}`);
-    for (const r of report.rejected) console.log(`  line ${r.row}, field ${r.field}: ${r.reason}`);
+    const name = report.sheet === undefined ? report.file : `${report.file}, sheet ${report.sheet}`;
+    console.log(`${name}: ${report.rows} rows read, ${report.accepted} accepted, ${verdict}`);
+    const where = report.sheet === undefined ? 'line' : 'row';
+    for (const r of report.rejected) console.log(`  ${where} ${r.row}, field ${r.field}: ${r.reason}`);
   }
   for (const warning of warnings) console.log(`warning: ${warning}`);
 }
 
-function main(argv: string[]): number {
-  const json = argv.includes('--json');
-  const unknownFlags = argv.filter((a) => a.startsWith('--') && a !== '--json');
+/** The options that take a value, and what they set. */
+const VALUED = ['--sheet', '--period', '--region', '--column'] as const;
+const USAGE =
+  'usage: npm run data:check -- [file...] [--json] [--sheet NAME] [--period TEXT] [--region NAME] [--column N]';
+
+async function main(argv: string[]): Promise<number> {
+  const values: Partial<Record<(typeof VALUED)[number], string>> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    if ((VALUED as readonly string[]).includes(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') {
+        console.error(`data:check: ${flag} needs a value; ${USAGE}`);
+        return 2;
+      }
+      values[flag as (typeof VALUED)[number]] = value;
+    } else rest.push(arg);
+  }
+  const json = rest.includes('--json');
+  const unknownFlags = rest.filter((a) => a.startsWith('--') && a !== '--json');
   if (unknownFlags.length > 0) {
-    console.error(
-      `data:check: unknown option ${unknownFlags.join(' ')}; usage: npm run data:check -- [file...] [--json]`,
-    );
+    console.error(`data:check: unknown option ${unknownFlags.join(' ')}; ${USAGE}`);
     return 2;
   }
-  const paths = argv.filter((a) => !a.startsWith('--'));
+  const column = values['--column'] === undefined ? undefined : Number(values['--column']);
+  if (column !== undefined && !(Number.isInteger(column) && column > 0)) {
+    console.error(`data:check: --column takes a column number of the form (1, 2, ...); ${USAGE}`);
+    return 2;
+  }
+  const options: WorkbookOptions = {
+    ...(values['--sheet'] ? { sheet: values['--sheet'] } : {}),
+    ...(values['--period'] ? { period: values['--period'] } : {}),
+    ...(values['--region'] ? { region: values['--region'] } : {}),
+    ...(column ? { column } : {}),
+  };
+  const paths = rest.filter((a) => !a.startsWith('--'));
+  if (paths.length === 0 && Object.keys(options).length > 0) {
+    console.error(`data:check: --sheet, --period, --region and --column concern files given; ${USAGE}`);
+    return 2;
+  }
   let result: { reports: FileReport[]; warnings: string[] };
   try {
-    result = paths.length === 0 ? readDataset(curatedFiles(), gazetteer) : checkGiven(paths);
+    result = paths.length === 0 ? readDataset(curatedFiles(), gazetteer) : await checkGiven(paths, options);
   } catch (error) {
     console.error(`data:check: ${(error as Error).message}`);
     return 2;
@@ -185,4 +264,4 @@ function main(argv: string[]): number {
   return result.reports.some((r) => r.rejected.length > 0) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

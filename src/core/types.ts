@@ -211,6 +211,8 @@ export interface Rejection {
 
 export interface FileReport {
   file: string;
+  /** The sheet read, for a workbook (.xlsx): its rows are then the sheet's row numbers. */
+  sheet?: string;
   rows: number;
   accepted: number;
   rejected: Rejection[];

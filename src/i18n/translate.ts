@@ -424,6 +424,8 @@ export function formatArticle(ref: { edition: string; article: string; part: str
 
 /** An article key as used in filters and data (`2014:256.2`, `1997:233`) in words; the key itself if malformed. */
 export function formatArticleKey(key: string, lang: UiLang): string {
+  const none = /^(1997|2014):\*$/.exec(key.trim());
+  if (none) return translate(lang, 'article.none', { edition: none[1]! });
   const match = /^(1997|2014):(\d+(?:-\d+)?)(?:\.(\d+))?$/.exec(key.trim());
   return match ? formatArticle({ edition: match[1]!, article: match[2]!, part: match[3] ?? '' }, lang) : key;
 }

@@ -27,7 +27,19 @@ import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
 import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
-import { loadLayout, loadPopulation, loadTexts, type Boundaries, type Loaded } from './load.ts';
+import {
+  datasetOfDigest,
+  loadDigestPart,
+  loadLayout,
+  loadPopulation,
+  loadTexts,
+  type Boundaries,
+  type Loaded,
+} from './load.ts';
+import { withTexts } from '../core/data/dataset-tables.ts';
+import type { Digest, DigestPartIndex } from '../core/data/digest.ts';
+import { articleKey, articleLabel } from '../core/data/articles.ts';
+import { parseFuzzyDate } from '../core/parse/dates.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import type { StoredBulk, StoredDataset } from './dataset-store.ts';
 import { storesIfKept } from './stored-imports.ts';
@@ -133,6 +145,16 @@ class AtlasState {
    */
   textsLoaded = $state(false);
   #texts: Promise<void> | null = null;
+  /**
+   * The parts of the curated data not yet read: statistics of later periods (core/data/digest.ts),
+   * listed by the start-up digest, read when a view needs them (`partsNeeded`, `loadParts`).
+   */
+  digestParts = $state.raw<DigestPartIndex[]>([]);
+  /** The years of parts being read, and why the last reading failed (English words), or null. */
+  partsLoading = $state<number[]>([]);
+  partsError = $state<string | null>(null);
+  /** The digest as read so far (start-up and loaded parts): what a part merges into. */
+  #digest: Digest | null = null;
   /** Resolves when the embedded data is in (`load`). */
   #loaded!: () => void;
   #ready = new Promise<void>((resolve) => (this.#loaded = resolve));
@@ -178,7 +200,14 @@ class AtlasState {
     ...(this.dataset?.statistics ?? []),
     ...this.visibleDatasets.flatMap((d) => d.statistics),
   ]);
-  allSeries = $derived<StatSeries[]>(this.statistics.length ? buildSeries(this.statistics) : []);
+  /** The series of the parts not yet read: offered in the statistic menu, without figures (`pending`). */
+  pendingSeries = $derived<StatSeries[]>(this.digestParts.flatMap((part) => part.series.map(pendingSeries)));
+  allSeries = $derived<StatSeries[]>([
+    ...(this.statistics.length ? buildSeries(this.statistics) : []),
+    ...this.pendingSeries,
+  ]);
+  /** Curated series of later periods (in parts, read or not): never the statistic shown by default over start-up ones. */
+  deferredSeriesIds = $state.raw<ReadonlySet<string>>(new Set());
   allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
   filters = $derived<Filters>({
     from: this.yearFrom,
@@ -188,9 +217,28 @@ class AtlasState {
   });
   visibleSeries = $derived<StatSeries[]>(seriesInView(this.allSeries, this.filters));
   /** The chosen statistic if it is in view, else the one in view with the most stated regional figures. */
-  statisticInView = $derived<StatSeries | null>(
-    this.visibleSeries.find((s) => s.id === this.seriesId) ?? richest(this.visibleSeries),
-  );
+  statisticInView = $derived.by<StatSeries | null>(() => {
+    const ready = this.visibleSeries.filter((s) => !s.pending);
+    const chosen = ready.find((s) => s.id === this.seriesId);
+    if (chosen) return chosen;
+    // Start-up statistics first, so that the first map never waits for a part of later periods.
+    const startup = richest(ready.filter((s) => !this.deferredSeriesIds.has(s.id)));
+    if (startup || this.visibleSeries.some((s) => s.pending)) return startup;
+    return richest(ready);
+  });
+  /**
+   * The parts a view needs now: one whose series is chosen or compared, or any with series in view
+   * when no start-up statistic is (years after the seed data), or when the table lists the view.
+   */
+  partsNeeded = $derived.by<DigestPartIndex[]>(() => {
+    const inView = new Set(this.visibleSeries.filter((s) => s.pending).map((s) => s.id));
+    const noStartup = !this.visibleSeries.some((s) => !s.pending && !this.deferredSeriesIds.has(s.id));
+    const wanted = (id: string) =>
+      id === this.seriesId || id === this.compare || (inView.has(id) && (noStartup || this.mode === 'table'));
+    return this.digestParts.filter(
+      (part) => !this.partsLoading.includes(part.year) && part.series.some((s) => wanted(s.id)),
+    );
+  });
   /** Incident counts are shown when chosen, or when no statistic covers the selected years and articles. */
   showIncidents = $derived(this.seriesId === INCIDENT_SERIES_ID || this.statisticInView === null);
   activeSeries = $derived<StatSeries | null>(this.showIncidents ? null : this.statisticInView);
@@ -361,6 +409,9 @@ class AtlasState {
 
   load(loaded: Loaded): void {
     this.dataset = loaded.dataset;
+    this.#digest = loaded.digest;
+    this.digestParts = loaded.digest.parts ?? [];
+    this.deferredSeriesIds = new Set(this.digestParts.flatMap((p) => p.series.map((s) => s.id)));
     // Imports restored from IndexedDB may have arrived first: keep them.
     this.#layoutLoads.set(loaded.regions.layout, Promise.resolve());
     this.addEmbedded(loaded.regions.layout, loaded.regions.features);
@@ -423,12 +474,38 @@ class AtlasState {
       .then(([addTexts]) => {
         this.dataset = addTexts(this.dataset!);
         this.textsLoaded = true;
+        // The files read in full hold every period: no part is left to read.
+        this.digestParts = [];
       })
       .catch((error: unknown) => {
         this.#texts = null;
         throw error;
       });
     return this.#texts;
+  }
+
+  /**
+   * Reads parts of the curated data (statistics of later periods) into the dataset, once each; a
+   * failed reading is reported (`partsError`) and may be tried again.
+   */
+  async loadParts(parts: readonly DigestPartIndex[]): Promise<void> {
+    const todo = parts.filter((p) => !this.partsLoading.includes(p.year));
+    if (todo.length === 0) return;
+    this.partsLoading = [...this.partsLoading, ...todo.map((p) => p.year)];
+    this.partsError = null;
+    try {
+      for (const part of todo) {
+        if (!this.#digest || !this.digestParts.some((p) => p.year === part.year)) continue;
+        this.#digest = await loadDigestPart(this.#digest, part);
+        // Texts read meanwhile hold every period already; otherwise the part's rows join the dataset.
+        if (!this.textsLoaded) this.dataset = withTexts(this.dataset!, datasetOfDigest(this.#digest));
+        this.digestParts = this.digestParts.filter((p) => p.year !== part.year);
+      }
+    } catch (error) {
+      this.partsError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.partsLoading = this.partsLoading.filter((year) => !todo.some((p) => p.year === year));
+    }
   }
 
   /** Shows rates per 100,000 (reading the population table first, once) or counts. */
@@ -653,6 +730,27 @@ function withTables(timeline: Timeline, tables: ReturnType<typeof tableTimeline>
     return { ...bin, total, yearOnly, byMonth };
   });
   return { ...timeline, bins, spanningCount: tables.reduce((n, t) => n + t.spanning, 0) };
+}
+
+/** A series of a part not yet read, as the menu lists it: its figures come with the part. */
+function pendingSeries(stub: DigestPartIndex['series'][number]): StatSeries {
+  const ref = { edition: stub.codeEdition as '1997' | '2014', article: stub.article, part: stub.part };
+  const start = parseFuzzyDate(stub.periodStart);
+  const end = parseFuzzyDate(stub.periodEnd);
+  return {
+    id: stub.id,
+    metric: stub.metric,
+    articleKey: articleKey(ref),
+    articleLabel: articleLabel(ref),
+    periodStart: 'error' in start ? '' : start.start,
+    periodEnd: 'error' in end ? '' : end.end,
+    periodLabel: stub.periodLabel,
+    national: null,
+    figures: [],
+    coverage: 'complete',
+    sourceIds: [],
+    pending: true,
+  };
 }
 
 function richest(series: readonly StatSeries[]): StatSeries | null {

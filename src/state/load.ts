@@ -6,7 +6,13 @@ import contextUrl from '../../geo/boundaries/context.topojson?url';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { datasetFromTables, type Dataset } from '../core/data/dataset-tables.ts';
-import { digestTables, type Digest } from '../core/data/digest.ts';
+import {
+  digestTables,
+  withDigestPart,
+  type Digest,
+  type DigestPart,
+  type DigestPartIndex,
+} from '../core/data/digest.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 import { DIGEST_PATH, START_LAYOUT } from './startup-files.ts';
 import type { LayoutId } from '../core/types.ts';
@@ -22,6 +28,8 @@ const REGION_URLS: Record<LayoutId, string> = { A: regions1997Url, B: regions201
 
 export interface Loaded {
   dataset: Dataset;
+  /** The start-up digest as read: its parts merge into it when they load (`loadDigestPart`). */
+  digest: Digest;
   /** The units of the layout the default view draws (START_LAYOUT); the others load when a period needs them. */
   regions: { layout: LayoutId; features: Boundaries };
   context: FeatureCollection;
@@ -65,9 +73,10 @@ export async function loadEmbedded(population = false, base = import.meta.env.BA
     fetchText(contextUrl).then((t) => fromTopoJson(t, 'context')),
     population ? full() : null,
   ]);
-  const dataset = datasetFromTables(digestTables(digest), gazetteer);
+  const dataset = datasetOfDigest(digest);
   return {
     dataset: reader ? (await reader.populationAdder(base, gazetteer))(dataset) : dataset,
+    digest,
     regions: { layout: START_LAYOUT, features: regions },
     context: basemap,
     population,
@@ -93,4 +102,24 @@ export async function loadPopulation(base = import.meta.env.BASE_URL): Promise<(
  */
 export async function loadTexts(base = import.meta.env.BASE_URL): Promise<(dataset: Dataset) => Dataset> {
   return (await full()).textsAdder(base, gazetteer);
+}
+
+/** The dataset the digest's tables make (checked as the files are). */
+export function datasetOfDigest(digest: Digest): Dataset {
+  return datasetFromTables(digestTables(digest), gazetteer);
+}
+
+/**
+ * Reads a part of the digest (the statistics of one later year, digest.ts) and resolves to the digest
+ * with it merged.
+ */
+export async function loadDigestPart(
+  digest: Digest,
+  part: DigestPartIndex,
+  base = import.meta.env.BASE_URL,
+): Promise<Digest> {
+  const read = JSON.parse(await fetchText(`${base}${part.file}`)) as DigestPart;
+  if (read.year !== part.year || !Array.isArray(read.statistics) || !Array.isArray(read.sources))
+    throw new Error(`${part.file} is not the data part of ${part.year}`);
+  return withDigestPart(digest, read);
 }

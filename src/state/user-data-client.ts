@@ -1,9 +1,13 @@
 import type { ReadMessage, ReadRequest } from '../workers/user-data.worker.ts';
 import type { UserFile } from '../core/userdata/read-user-file.ts';
 import type { StoredBulk } from './dataset-store.ts';
+import type { WorkbookFacts } from '../core/userdata/workbook.ts';
 
-/** A file as read: its records and report, and for a large incident file its events in columns. */
-export type ReadFile = UserFile & { bulk?: StoredBulk };
+/**
+ * A file as read: its records and report, for a large incident file its events in columns, and for
+ * a workbook what its sheets are and which was read.
+ */
+export type ReadFile = UserFile & { bulk?: StoredBulk; workbook?: WorkbookFacts };
 
 export interface ReadJob {
   result: Promise<ReadFile>;

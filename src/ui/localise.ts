@@ -22,6 +22,7 @@ import {
   type UiLang,
 } from '../i18n/translate.ts';
 import { unitNameById } from '../i18n/units.ts';
+import { NO_ARTICLE } from '../core/data/articles.ts';
 
 /** A metric's name (`Persons convicted`), or its code when the catalogue does not know it. */
 export function metricLabel(metric: string, t: Translator): string {
@@ -48,8 +49,10 @@ export function seriesPeriod(series: StatSeries, t: Translator): string {
   return formatYears(from, to, t.lang);
 }
 
-/** `Persons convicted, Art. 256 part 2 (2014 code), 2017` in the interface language. */
+/** `Persons convicted, Art. 256 part 2 (2014 code), 2017` in the interface language; no article when it counts none. */
 export function seriesTitle(series: StatSeries, t: Translator): string {
+  if (series.articleKey.endsWith(NO_ARTICLE))
+    return t('series.titleNoArticle', { metric: metricLabel(series.metric, t), period: seriesPeriod(series, t) });
   return t('series.title', {
     metric: metricLabel(series.metric, t),
     article: seriesArticle(series, t),
@@ -59,6 +62,7 @@ export function seriesTitle(series: StatSeries, t: Translator): string {
 
 /** A measure without its period, for a unit's profile: `Persons convicted, Art. 273 (2014 code)`. */
 export function measureTitle(series: StatSeries, t: Translator): string {
+  if (series.articleKey.endsWith(NO_ARTICLE)) return metricLabel(series.metric, t);
   return `${metricLabel(series.metric, t)}, ${seriesArticle(series, t)}`;
 }
 

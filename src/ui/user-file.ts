@@ -5,7 +5,9 @@
  * place, the rejected rows as a formula-safe CSV of the original cells, and the record kept in
  * IndexedDB. The reading itself runs in the worker (`state/user-data-client.ts`).
  */
-import type { UserFile, UserFileOptions } from '../core/userdata/read-user-file.ts';
+import type { UserFile } from '../core/userdata/read-user-file.ts';
+import type { WorkbookFacts, WorkbookOptions } from '../core/userdata/workbook.ts';
+import { columnLetters } from '../core/parse/xlsx-sniff.ts';
 import { NAMES } from '../core/userdata/column-names.ts';
 import type { AtlasField, ColumnMapping, ColumnOverrides } from '../core/userdata/columns.ts';
 import { readTable } from '../core/userdata/table.ts';
@@ -14,7 +16,7 @@ import { toSafeCsv, type CsvValue } from '../core/export/csv.ts';
 import type { StoredBulk, StoredDataset } from '../state/dataset-store.ts';
 
 /** The options the import panel passes to the worker (the worker adds `unitAt` and progress). */
-export type ReadOptions = Omit<UserFileOptions, 'unitAt' | 'onProgress'>;
+export type ReadOptions = Omit<WorkbookOptions, 'unitAt' | 'onProgress'>;
 
 /** Every field of the atlas a column can be read as, in the reader's order. */
 export const ATLAS_FIELDS: readonly AtlasField[] = [...new Set(NAMES.map(([field]) => field))];
@@ -134,6 +136,30 @@ export function rejectedRowsCsv(
     return record;
   });
   return { csv: toSafeCsv(records, [...columns, reason]), rows: records.length };
+}
+
+/**
+ * A workbook's rejected rows as CSV: a `row` column with the sheet's row number, the sheet's cells
+ * (under the table's header, or the sheet's column letters for a form sheet) and the reason.
+ */
+export function rejectedSheetRowsCsv(
+  facts: WorkbookFacts,
+  rejected: readonly Rejection[],
+): { csv: string; rows: number } {
+  const cells = new Map(facts.rejectedRows.map((r) => [r.line, r.cells]));
+  const width = Math.max(facts.header.length, ...facts.rejectedRows.map((r) => r.cells.length));
+  const taken = new Set<string>(['row']);
+  const columns = Array.from({ length: width }, (_, i) =>
+    unique(facts.header[i] || `(column ${columnLetters(i)})`, taken),
+  );
+  const reason = unique('reason', taken);
+  const records = rejected.map((r) => {
+    const record: Record<string, CsvValue> = { row: r.row };
+    columns.forEach((column, i) => (record[column] = cells.get(r.row)?.[i] ?? null));
+    record[reason] = `${r.field}: ${r.reason}`;
+    return record;
+  });
+  return { csv: toSafeCsv(records, ['row', ...columns, reason]), rows: records.length };
 }
 
 /** `convictions.csv` → `convictions-rejected.csv`. */

@@ -8,7 +8,9 @@
  * flags (their buffers are transferred), and its records are written here to IndexedDB under the
  * dataset id the page gave, a chunk at a time.
  */
-import { readUserFile, type UserFileOptions } from '../core/userdata/read-user-file.ts';
+import { readUserFile, type UserFile } from '../core/userdata/read-user-file.ts';
+import type { WorkbookFacts, WorkbookOptions } from '../core/userdata/workbook.ts';
+import { looksLikeXlsx } from '../core/parse/xlsx-sniff.ts';
 import { buildUnitIndex } from '../core/geo/assign.ts';
 import type { LayoutId } from '../core/types.ts';
 import type { UnitPolygons } from '../core/geo/geometry-sets.ts';
@@ -21,7 +23,8 @@ export interface ReadRequest {
   fileName: string;
   /** The user's file, read here: the page never holds its bytes. */
   file: Blob;
-  options: Omit<UserFileOptions, 'unitAt' | 'onProgress'>;
+  /** The reader's options; `sheet`, `region` and `column` concern a workbook (.xlsx). */
+  options: Omit<WorkbookOptions, 'unitAt' | 'onProgress'>;
   /** Unit polygons per layout, for incidents with coordinates; a missing layout means "unknown". */
   boundaries: Partial<Record<LayoutId, UnitPolygons>>;
   /** The id the dataset will have if added: a large file's records are stored under it. */
@@ -34,7 +37,7 @@ export type ReadMessage =
   | { type: 'progress'; phase: 'reading' | 'storing'; done: number; total: number }
   /** Accepted records, a batch at a time: one huge message would block the page while it unpacks. */
   | { type: 'records'; records: unknown[] }
-  | { type: 'done'; result: ReturnType<typeof readUserFile>; bulk?: StoredBulk }
+  | { type: 'done'; result: UserFile & { workbook?: WorkbookFacts }; bulk?: StoredBulk }
   | { type: 'error'; message: string };
 
 const RECORDS_PER_MESSAGE = 5000;
@@ -50,14 +53,18 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       ]),
     );
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = readUserFile(fileName, bytes, {
+    const readOptions = {
       ...options,
-      unitAt: (lon, lat, layout) => {
+      unitAt: (lon: number, lat: number, layout: LayoutId) => {
         const index = indexes.get(layout);
         return index ? index.unitAt(lon, lat) : undefined;
       },
-      onProgress: (done, total) => post({ type: 'progress', phase: 'reading', done, total }),
-    });
+      onProgress: (done: number, total: number) => post({ type: 'progress', phase: 'reading', done, total }),
+    };
+    // A workbook (.xlsx, a ZIP archive) is read by its own module, loaded only for one.
+    const result: UserFile & { workbook?: WorkbookFacts } = looksLikeXlsx(bytes)
+      ? await (await import('../core/userdata/workbook.ts')).readUserWorkbook(fileName, bytes, readOptions)
+      : readUserFile(fileName, bytes, readOptions);
     if (result.kind === 'incidents' && result.records.length > BULK_MIN_STATEMENTS) {
       const anchors = new Map(event.data.anchors);
       const built = buildBulk(result.records, (id, precision) => locateOn(id, precision, anchors));

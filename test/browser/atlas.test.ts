@@ -3,7 +3,7 @@
  * selection panels, the URL, and no request leaving the machine.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openBrowser, openPage, screenshot, waitForMap } from './browser.ts';
 
 type MapHandle = {
@@ -319,6 +319,52 @@ describe('national figures', () => {
       '/data/sources.csv',
       '/data/statistics.csv',
     ]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('statistics of later periods (a part of the curated data)', () => {
+  type MapHandle = { getFeatureState(f: { source: string; id: string }): Record<string, unknown> };
+  const featureValue = (page: Page, unit: string) =>
+    page.evaluate(
+      (id) => (window as unknown as { __map: MapHandle }).__map.getFeatureState({ source: 'regions', id })['value'],
+      unit,
+    );
+
+  it('offers the 2022 statistics at start without reading them, and reads them when one is chosen', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const parts: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/data/digest-')) parts.push(path);
+    });
+    await page.goto(base);
+    await waitForMap(page);
+    // The first map is the one it was before the 2022 statistics came: a statistic of the seed years.
+    const menu = page.locator('[data-testid=series]');
+    expect(await menu.inputValue()).toBe('cabar-2017-256-2-convicted');
+    expect(await menu.locator('option', { hasText: 'Criminal offences recorded, 2022' }).count()).toBe(1);
+    expect(parts).toEqual([]);
+
+    await menu.selectOption('gp22-1m-registered-all');
+    await expect.poll(() => parts).toEqual(['/data/digest-2022.json']);
+    await expect.poll(() => menu.inputValue()).toBe('gp22-1m-registered-all');
+    await waitForMap(page);
+    // Aktobe's 6,824 registered offences (Form 1-M, R1 F7), on a unit the 2022 layout did not change.
+    await expect.poll(() => featureValue(page, 'aktobe')).toBe(6824);
+    expect(new URL(page.url()).searchParams.get('stat')).toBe('gp22-1m-registered-all');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads them at start for a link to years without a seed statistic, and shows the fullest of them', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2022&to=2022`);
+    await waitForMap(page);
+    const menu = page.locator('[data-testid=series]');
+    await expect.poll(() => menu.inputValue()).toMatch(/^gp22-/);
+    await expect.poll(() => page.locator('[data-testid=parts-loading]').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

@@ -17,8 +17,11 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { unitNameById } from '../../src/i18n/units.ts';
 import { openBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { FORM_1M_ROWS, workbook } from '../helpers/xlsx.ts';
+import { fileAt, FORM_1M_REPO, mirrorOf } from '../../src/cli/workbooks.ts';
 
 const base = inject('baseUrl');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RU_FILE = 'incidents-ru-1251.csv';
 const RU_PATH = fileURLToPath(new URL(`../fixtures/userdata/${RU_FILE}`, import.meta.url));
 const BOUNDARIES = new URL('../../../shared/fixtures/boundaries/', import.meta.url);
@@ -501,16 +504,117 @@ function largeFile(rows: number): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
+describe("an Excel workbook (.xlsx) in the shape of the prosecutors' Form 1-M", () => {
+  it('is read sheet by sheet, asks for its period, accounts for every row and is added to the map', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(base);
+    await waitForMap(page);
+    const bytes = await workbook(
+      [
+        { sheet: 'R1', rows: FORM_1M_ROWS },
+        {
+          sheet: 'Лист2',
+          rows: [
+            ['Регион', 'Год', 'Статья', 'Количество'],
+            ['Астана', 2019, 256, 2],
+          ],
+        },
+      ],
+      '1-M  область Абай (Свод)',
+    );
+    const report = await importData(page, { name: 'Abay.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
+    expect(await report.locator('[data-testid=data-format]').textContent()).toBe('Excel workbook (.xlsx)');
+    expect(await report.locator('[data-testid=data-sheet] option').allTextContents()).toEqual(['R1', 'Лист2']);
+    expect(await report.locator('[data-testid=data-form-sheet]').count()).toBe(1);
+    // The form writes no period: every row waits for it, with the reason.
+    expect(await report.locator('[data-testid=data-rows]').textContent()).toBe('9');
+    expect(await report.locator('[data-testid=data-rejected]').textContent()).toBe('9');
+    expect(await report.locator('[data-testid=data-form-region]').inputValue()).toBe('область Абай');
+
+    await report.locator('[data-testid=data-period]').fill('2022');
+    await report.locator('[data-testid=data-period]').press('Enter');
+    await expect.poll(() => report.locator('[data-testid=data-accepted]').textContent()).toBe('4');
+    expect(await report.locator('[data-testid=data-rejected]').textContent()).toBe('5');
+    const rejectedRows = await report
+      .locator('[data-testid=data-rejected-rows] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')));
+    expect(rejectedRows).toEqual(['8', '9', '12', '13', '14']);
+    expect(await report.locator('[data-testid=data-rejected-rows] thead th').first().textContent()).toBe('Sheet row');
+    const download = (await downloadFrom(page, '[data-testid=data-download-rejected]')).toString('utf8');
+    expect(download).toContain('Заведомо ложное сообщение об акте терроризма (ст.273)');
+    expect(download).toContain('F12 is blank (not reported)');
+
+    // The other sheet is a table: its columns are listed, its rows read as a CSV file's.
+    await report.locator('[data-testid=data-sheet]').selectOption('Лист2');
+    await expect.poll(() => report.locator('[data-testid=data-mapping] tbody tr').count()).toBe(4);
+    expect(await report.locator('[data-testid=data-rows]').textContent()).toBe('1');
+    await report.locator('[data-testid=data-sheet]').selectOption('R1');
+    await expect.poll(() => report.locator('[data-testid=data-form-sheet]').count()).toBe(1);
+    await report.locator('[data-testid=data-period]').fill('2022');
+    await report.locator('[data-testid=data-period]').press('Enter');
+    await expect.poll(() => report.locator('[data-testid=data-accepted]').textContent()).toBe('4');
+
+    await addToMap(page);
+    expect(await page.locator('[data-testid=datasets] li').count()).toBe(1);
+    const menu = page.locator('[data-testid=series]');
+    // The file's series of Art. 255 (beside the curated one of the same title).
+    const values = await menu
+      .locator('option', { hasText: 'Art. 255 (2014 code), 2022' })
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const imported = values.filter((v) => v.startsWith('Abay.xlsx:R1:'));
+    expect(imported).toHaveLength(1);
+    await menu.selectOption(imported[0]!);
+    await waitForMap(page);
+    // Abai's figure counts in the 1997-2018 unit that contains it, East Kazakhstan.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (window as unknown as Win).__map.getFeatureState({ source: 'regions', id: 'east-kazakhstan' })['value'],
+        ),
+      )
+      .toBe(2);
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.skipIf(!mirrorOf(FORM_1M_REPO))(
+  "a workbook of open-data-kazakhstan/city-crime (skipped when the repository's copy is absent)",
+  () => {
+    it('imports with every row of its first sheet accounted for', async () => {
+      const { page, consoleErrors } = await openPage(browser);
+      await page.goto(base);
+      await waitForMap(page);
+      const buffer = Buffer.from(fileAt(FORM_1M_REPO, 'archive/Almaty Region.XLSX'));
+      const report = await importData(page, { name: 'Almaty Region.XLSX', mimeType: XLSX_TYPE, buffer });
+      expect(await report.locator('[data-testid=data-sheet] option').count()).toBe(26);
+      expect(await report.locator('[data-testid=data-form-region]').inputValue()).toBe('Алматинская область');
+      await report.locator('[data-testid=data-period]').fill('2022');
+      await report.locator('[data-testid=data-period]').press('Enter');
+      await expect
+        .poll(() => report.locator('[data-testid=data-accepted]').textContent(), { timeout: 60_000 })
+        .toBe('378');
+      expect(await report.locator('[data-testid=data-rows]').textContent()).toBe('422');
+      expect(await report.locator('[data-testid=data-rejected]').textContent()).toBe('44');
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    });
+  },
+);
+
 describe('a large file', () => {
   it('shows its progress and can be cancelled', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await page.goto(base);
     await waitForMap(page);
-    // A spreadsheet's own format is refused with a word on how to save it.
+    // An old Excel file is refused with a word on how to save it.
     await page
       .locator('[data-testid=data-file]')
-      .setInputFiles({ name: 'table.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
-    expect(await page.textContent('[data-testid=data-not-data]')).toContain('table.xlsx is not a CSV, TSV or TXT file');
+      .setInputFiles({ name: 'table.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('\xd0\xcf') });
+    expect(await page.textContent('[data-testid=data-not-data]')).toContain(
+      'table.xls is not a CSV, TSV, TXT or XLSX file',
+    );
     await page
       .locator('[data-testid=data-file]')
       .setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: largeFile(200_000) });

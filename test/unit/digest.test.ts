@@ -7,8 +7,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDataset, withTexts, type Dataset, type DatasetFiles } from '../../src/core/data/dataset.ts';
 import { datasetFromTables } from '../../src/core/data/dataset-tables.ts';
-import { DEFERRED_COLUMNS, DIGEST_MARK, digestTables, type Digest } from '../../src/core/data/digest.ts';
-import { digestOf } from '../../src/core/data/digest-build.ts';
+import {
+  DEFERRED_COLUMNS,
+  DEFERRED_FROM_YEAR,
+  DIGEST_MARK,
+  digestTables,
+  withDigestPart,
+  type Digest,
+  type DigestPart,
+} from '../../src/core/data/digest.ts';
+import { buildDigest, digestFiles, digestOf } from '../../src/core/data/digest-build.ts';
 import { layoutsDuring, placeById, unitById } from '../../src/core/gazetteer.ts';
 
 const gazetteer = { unitById, placeById, layoutsDuring };
@@ -23,8 +31,16 @@ const curated = (overrides: Partial<Curated> = {}): Curated => ({
   national: file('national'),
   ...overrides,
 });
-const fromDigest = (files: Curated): Dataset =>
-  datasetFromTables(digestTables(JSON.parse(digestOf(files)) as Digest), gazetteer);
+/** The start-up digest as the page reads it (JSON), with every part merged as the page merges it. */
+const mergedDigest = (files: Curated): Digest => {
+  const texts = digestFiles(files, 'data/digest.json');
+  const parts = [...texts.entries()].filter(([path]) => path !== 'data/digest.json');
+  return parts.reduce(
+    (digest, [, text]) => withDigestPart(digest, JSON.parse(text) as DigestPart),
+    JSON.parse(texts.get('data/digest.json')!) as Digest,
+  );
+};
+const fromDigest = (files: Curated): Dataset => datasetFromTables(digestTables(mergedDigest(files)), gazetteer);
 
 /** Record fields read from the deferred columns, by file. */
 const DEFERRED_FIELDS = {
@@ -83,5 +99,62 @@ describe('the digest of the curated files', () => {
     const reports = readDataset(files, gazetteer).reports;
     expect(reports[1]!.rejected.length).toBeGreaterThan(0);
     expect(fromDigest(files).reports).toEqual(reports);
+  });
+});
+
+describe('the parts of the digest (statistics of later periods)', () => {
+  const full = readDataset(curated(), gazetteer);
+  const startup = JSON.parse(digestOf(curated())) as Digest;
+  const startupData = datasetFromTables(digestTables(startup), gazetteer);
+  const { parts } = buildDigest(curated());
+
+  it('keeps the statistics of periods from DEFERRED_FROM_YEAR out of the start-up digest, in a part per year', () => {
+    const later = full.statistics.filter((s) => Number(s.periodStart.slice(0, 4)) >= DEFERRED_FROM_YEAR);
+    expect(later.length).toBeGreaterThan(500);
+    expect(startupData.statistics.map((s) => s.id)).toEqual(
+      full.statistics.filter((s) => !later.includes(s)).map((s) => s.id),
+    );
+    expect(parts.map((p) => p.year)).toEqual([2022]);
+    expect(parts[0]!.statistics).toHaveLength(later.length);
+    // The start-up statistics are accepted as they are: no row of the start-up digest needs a part.
+    expect(startupData.reports.flatMap((r) => r.rejected)).toEqual([]);
+  });
+
+  it('moves a source with a part only when no start-up record names it', () => {
+    const partSources = parts[0]!.sources.map((row) => String(row[2]));
+    expect(partSources).toHaveLength(40);
+    expect(partSources.every((id) => /^gp-(1m|sng1)-2022-/.test(id))).toBe(true);
+    const startupSources = new Set(startupData.sources.map((s) => s.id));
+    for (const record of [...startupData.incidents, ...startupData.statistics, ...startupData.national])
+      expect(startupSources.has(record.sourceId), record.id).toBe(true);
+    // The population table, read on its own, names a start-up source.
+    expect(startupSources.has('bns-population-start-of-year-xlsx')).toBe(true);
+  });
+
+  it('lists every series of a part in the start-up digest, with what the statistic menu shows of it', () => {
+    const index = startup.parts!;
+    expect(index.map((p) => [p.year, p.file, p.statistics, p.sources])).toEqual([
+      [2022, 'data/digest-2022.json', parts[0]!.statistics.length, 40],
+    ]);
+    const later = full.statistics.filter((s) => s.periodStart.startsWith('2022'));
+    expect(index[0]!.series.map((s) => s.id).sort()).toEqual([...new Set(later.map((s) => s.series))].sort());
+    const all = index[0]!.series.find((s) => s.id === 'gp22-1m-registered-all')!;
+    expect(all).toEqual({
+      id: 'gp22-1m-registered-all',
+      metric: 'criminal_offences',
+      codeEdition: '2014',
+      article: '',
+      part: '',
+      periodStart: '2022',
+      periodEnd: '2022',
+      periodLabel: '2022',
+    });
+  });
+
+  it('merges back into the whole files: same records, reports and lines', () => {
+    const merged = fromDigest(curated());
+    expect(merged.reports).toEqual(full.reports);
+    expect(merged.statistics.map((s) => [s.id, s.line])).toEqual(full.statistics.map((s) => [s.id, s.line]));
+    expect(merged.sources.map((s) => s.id)).toEqual(full.sources.map((s) => s.id));
   });
 });

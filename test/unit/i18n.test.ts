@@ -67,6 +67,7 @@ const SAME_AS_ENGLISH = new Set([
   'filters.compareChoice',
   'boundaries.reportSummary',
   'series.title',
+  'series.titleNoArticle',
   'count.exact',
   'date.year',
   'date.month',

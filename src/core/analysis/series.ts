@@ -1,5 +1,5 @@
 import type { Statistic } from '../types.ts';
-import { articleKey, articleLabel } from '../data/articles.ts';
+import { articleKey, articleLabel, NO_ARTICLE } from '../data/articles.ts';
 import { compareText } from '../compare.ts';
 
 /** One table of a source: one metric, article and period, with its national total and breakdown. */
@@ -17,12 +17,16 @@ export interface StatSeries {
   figures: Statistic[];
   coverage: 'complete' | 'named_only';
   sourceIds: string[];
+  /** A series of a part of the curated data not yet read (state/atlas.svelte.ts): no figures yet. */
+  pending?: boolean;
 }
 
 export const METRIC_LABELS: Record<string, string> = {
   convicted_persons: 'Persons convicted',
   criminal_offences: 'Criminal offences recorded',
   court_cases: 'Cases considered by courts',
+  terrorist_offences: "Terrorist offences recorded (prosecutors' grouping)",
+  extremist_offences: "Extremist offences recorded (prosecutors' grouping)",
   incidents: 'Incidents in this atlas',
 };
 
@@ -57,9 +61,11 @@ export function buildSeries(statistics: readonly Statistic[]): StatSeries[] {
     );
 }
 
-/** `Persons convicted, Art. 256 part 2 (2014 code), 2017`. */
+/** `Persons convicted, Art. 256 part 2 (2014 code), 2017`; `Criminal offences recorded, 2022` for no single article. */
 export function seriesTitle(series: StatSeries): string {
-  return `${METRIC_LABELS[series.metric] ?? series.metric}, ${series.articleLabel}, ${series.periodLabel}`;
+  const metric = METRIC_LABELS[series.metric] ?? series.metric;
+  if (series.articleKey.endsWith(NO_ARTICLE)) return `${metric}, ${series.periodLabel}`;
+  return `${metric}, ${series.articleLabel}, ${series.periodLabel}`;
 }
 
 /**

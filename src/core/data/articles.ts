@@ -17,12 +17,17 @@ export function parseArticle(text: string): ArticleRef | { error: string } {
   return { edition: match[1] as '1997' | '2014', article: match[2] ?? '', part: match[3] ?? '' };
 }
 
-/** The key used in filters and URLs: `2014:256.2`, `2014:273`. */
+/** The key a figure of no single article (all offences, a group of articles) has: `2014:*`, or `*`. */
+export const NO_ARTICLE = '*';
+
+/** The key used in filters and URLs: `2014:256.2`, `2014:273`; `2014:*` for no single article. */
 export function articleKey(ref: ArticleRef): string {
+  if (!ref.article) return ref.edition ? `${ref.edition}:${NO_ARTICLE}` : NO_ARTICLE;
   return `${ref.edition}:${ref.article}${ref.part ? `.${ref.part}` : ''}`;
 }
 
-/** `Art. 256 part 2 (2014 code)`. */
+/** `Art. 256 part 2 (2014 code)`; `no single article (2014 code)`. */
 export function articleLabel(ref: ArticleRef): string {
+  if (!ref.article) return ref.edition ? `no single article (${ref.edition} code)` : 'no single article';
   return `Art. ${ref.article}${ref.part ? ` part ${ref.part}` : ''} (${ref.edition} code)`;
 }

@@ -66,8 +66,8 @@ export function datasetFromTables(tables: DatasetTables, gazetteer: Gazetteer): 
 
 /**
  * A dataset read from the digest (whose quotes, notes and citations are marks, see digest.ts) with
- * the records of the same files read in full. The rows, checks and reports are the same: only the
- * texts differ. The population table, read on its own, stays.
+ * the records of the same files read in full, or of the digest with more of its parts: the curated
+ * records and their reports become `full`'s; the population table, read on its own, stays.
  */
 export function withTexts(digest: Dataset, full: Dataset): Dataset {
   return {
@@ -76,6 +76,8 @@ export function withTexts(digest: Dataset, full: Dataset): Dataset {
     incidents: full.incidents,
     statistics: full.statistics,
     national: full.national,
+    reports: [...full.reports.slice(0, CURATED_KINDS.length), ...digest.reports.slice(CURATED_KINDS.length)],
+    warnings: [...new Set([...full.warnings, ...digest.warnings])],
   };
 }
 

@@ -8,6 +8,14 @@
  * the CSV files themselves (state/load-full.ts). Every other cell is the file's own, so the rows,
  * the checks (a required quote is there, a derived figure has a derivation) and the reports are
  * those of the files; and the page parses no CSV at start.
+ *
+ * Statistics of later periods are not in the start-up digest: the rows whose period starts in or
+ * after DEFERRED_FROM_YEAR wait in one part per year (`data/digest-<year>.json`), with the sources
+ * that only they name. The start-up digest lists each part's series (`parts`), so that the statistic
+ * menu can offer them; a part loads when a view needs it (its series chosen, compared or tabled, or
+ * years shown in which no start-up statistic falls) and merges back line by line (`withDigestPart`),
+ * giving exactly the tables of the whole files. The statistic shown when none is chosen comes from
+ * the start-up ones when any is in view, so the first map never waits for a part.
  */
 import type { CsvTable } from '../parse/csv.ts';
 import { CURATED_KINDS, type CuratedKind, type DatasetTables } from './dataset-tables.ts';
@@ -31,7 +39,62 @@ export interface DigestTable {
   rows: (string | number)[][];
 }
 
-export type Digest = Record<CuratedKind, DigestTable>;
+/** Periods starting in or after this year are in parts, not in the start-up digest (the seed statistics end in 2019). */
+export const DEFERRED_FROM_YEAR = 2020;
+
+/** The year of the part a statistic's row is in (from its period_start cell), or null for the start-up digest. */
+export function deferredYear(periodStart: string): number | null {
+  const year = Number(/^\s*(\d{4})/.exec(periodStart)?.[1] ?? NaN);
+  return year >= DEFERRED_FROM_YEAR ? year : null;
+}
+
+/** A series of a part, as the start-up digest lists it: the cells its rows share, as the file has them. */
+export interface DigestSeries {
+  id: string;
+  metric: string;
+  codeEdition: string;
+  article: string;
+  part: string;
+  periodStart: string;
+  periodEnd: string;
+  periodLabel: string;
+}
+
+/** What the start-up digest says of a part not yet loaded. */
+export interface DigestPartIndex {
+  year: number;
+  /** Where it is, under the base URL. */
+  file: string;
+  statistics: number;
+  sources: number;
+  series: DigestSeries[];
+}
+
+/** A part: the statistics rows of one year of period start, and the sources only they name. */
+export interface DigestPart {
+  year: number;
+  statistics: DigestTable['rows'];
+  sources: DigestTable['rows'];
+}
+
+export type Digest = Record<CuratedKind, DigestTable> & { parts?: DigestPartIndex[] };
+
+/** The path of a year's part under the base URL. */
+export const digestPartPath = (year: number) => `data/digest-${year}.json`;
+
+/** The digest with a part's rows put back in their places (by line): its tables become the files'. */
+export function withDigestPart(digest: Digest, part: DigestPart): Digest {
+  const merge = (table: DigestTable, rows: DigestTable['rows']): DigestTable => ({
+    ...table,
+    rows: [...table.rows, ...rows].sort((a, b) => Number(a[0]) - Number(b[0])),
+  });
+  return {
+    ...digest,
+    statistics: merge(digest.statistics, part.statistics),
+    sources: merge(digest.sources, part.sources),
+    parts: (digest.parts ?? []).filter((p) => p.year !== part.year),
+  };
+}
 
 /** A parsed file as the digest keeps it. */
 export function digestTable(kind: CuratedKind, file: string, table: CsvTable): DigestTable {

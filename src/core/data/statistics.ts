@@ -4,7 +4,18 @@ import type { RowReader } from './row-reader.ts';
 import { unitProblem, type DataContext } from './context.ts';
 import { parseArticle } from './articles.ts';
 
-export const METRICS = ['convicted_persons', 'criminal_offences', 'court_cases'] as const;
+/**
+ * What a figure counts. `terrorist_offences` and `extremist_offences` are the prosecutors' own groups
+ * of articles (Form SNG-1: offences «террористического характера», «экстремистской направленности»),
+ * given without an article.
+ */
+export const METRICS = [
+  'convicted_persons',
+  'criminal_offences',
+  'court_cases',
+  'terrorist_offences',
+  'extremist_offences',
+] as const;
 
 /** statistics.csv: one figure per row, for the country, a unit or a city. */
 export const statisticsSpec: FileSpec<Statistic, DataContext> = {
@@ -40,7 +51,8 @@ export const statisticsSpec: FileSpec<Statistic, DataContext> = {
       series: r.id('series'),
       metric: r.oneOf('metric', METRICS),
       codeEdition: r.oneOf('code_edition', ['1997', '2014'] as const),
-      article: r.text('article', true),
+      // Blank: the figure counts no single article (all offences, or the metric's own group of articles).
+      article: r.text('article'),
       part: r.text('part'),
       periodStart: periodStart?.start ?? '',
       periodEnd: periodEnd?.end ?? '',
@@ -59,6 +71,7 @@ export const statisticsSpec: FileSpec<Statistic, DataContext> = {
       notes: r.text('notes'),
       line,
     };
+    if (statistic.part && !statistic.article) r.fail('part', 'needs an article');
     if (statistic.codeEdition && statistic.article) {
       const ref = parseArticle(
         `${statistic.codeEdition}:${statistic.article}${statistic.part ? `.${statistic.part}` : ''}`,

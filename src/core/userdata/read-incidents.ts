@@ -14,7 +14,7 @@ import { locateIncident, type UnitAt } from './incident-place.ts';
 import { createLocator } from './locate.ts';
 import { type Progress, readRows, refuse, type UserReadResult } from './rows.ts';
 import { readUserCount, type Delimiter } from './sniff.ts';
-import { readTable } from './table.ts';
+import { readTable, type UserTable } from './table.ts';
 
 /** An incident from a user's file: where the file puts it, and the unit it lay in at its date. */
 export interface UserIncident extends Incident {
@@ -37,6 +37,8 @@ export interface UserIncidentOptions {
   unitAt?: UnitAt;
   /** Told how many rows are read, for a progress bar. */
   onProgress?: Progress;
+  /** The table itself, when it is not read from the bytes (a workbook's sheet, workbook.ts). */
+  table?: UserTable;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -50,7 +52,7 @@ export function readUserIncidents(
   bytes: Uint8Array,
   options: UserIncidentOptions = {},
 ): UserReadResult<UserIncident> {
-  const table = readTable(bytes, options);
+  const table = options.table ?? readTable(bytes, options);
   const mapping = applyMapping(table.header, options.overrides);
   const locator = createLocator();
   return readRows(

@@ -15,7 +15,7 @@ import { createLocator, type Locator } from './locate.ts';
 import { readRows, refuse, type Progress, type RowContext, type UserReadResult } from './rows.ts';
 import { NATIONAL, NO_ARTICLE, readArticle, readLevel } from './statistic-cells.ts';
 import { readUserCount, type Delimiter } from './sniff.ts';
-import { readTable } from './table.ts';
+import { readTable, type UserTable } from './table.ts';
 
 export interface UserStatisticOptions {
   overrides?: ColumnOverrides;
@@ -26,6 +26,8 @@ export interface UserStatisticOptions {
   delimiter?: Delimiter;
   /** Told how many rows are read, for a progress bar. */
   onProgress?: Progress;
+  /** The table itself, when it is not read from the bytes (a workbook's sheet, workbook.ts). */
+  table?: UserTable;
 }
 
 /** What every row of one file shares. */
@@ -88,7 +90,7 @@ export function readUserStatistics(
   bytes: Uint8Array,
   options: UserStatisticOptions = {},
 ): UserReadResult<Statistic> {
-  const table = readTable(bytes, options);
+  const table = options.table ?? readTable(bytes, options);
   const mapping = applyMapping(table.header, options.overrides);
   const periodField = mapping.period ? 'period' : 'year';
   const fileMetric = options.metric ?? metricOf(mapping.value?.column ?? '') ?? 'unspecified';

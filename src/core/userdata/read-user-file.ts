@@ -30,7 +30,7 @@ export type UserFileOptions = UserIncidentOptions &
  * if (file.kind === 'statistics') file.records; // Statistic[]
  */
 export function readUserFile(fileName: string, bytes: Uint8Array, options: UserFileOptions = {}): UserFile {
-  const table = readTable(bytes, options);
+  const table = options.table ?? readTable(bytes, options);
   const mapping = applyMapping(table.header, options.overrides);
   const kind = options.kind ?? tableKind(mapping);
   if (kind === 'incidents') return { kind, ...readUserIncidents(fileName, bytes, options) };

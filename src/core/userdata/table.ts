@@ -83,11 +83,30 @@ export function readTable(
   const sniffed = sniffTable(decoded.text);
   const delimiter = options.delimiter ?? sniffed.delimiter;
   const { records, warnings } = splitRecords(decoded.text, delimiter);
+  return tableFromRecords(records, options.overrides, {
+    encoding: decoded.encoding,
+    delimiter,
+    decimalComma: delimiter !== ',' && sniffed.decimalComma,
+    warnings: [...decoded.warnings, ...(options.delimiter ? [] : sniffed.warnings), ...warnings],
+  });
+}
+
+/**
+ * A table from records already split (a CSV file's, or a workbook sheet's rows with their row
+ * numbers as lines): the header found as `readTable` finds it, the records below it its rows.
+ */
+export function tableFromRecords(
+  records: readonly TableRow[],
+  overrides: ColumnOverrides | undefined,
+  format: Pick<UserTable, 'encoding' | 'delimiter' | 'decimalComma' | 'warnings'>,
+  what = 'line',
+): UserTable {
+  const warnings = [...format.warnings];
   const named = (r: TableRow): number =>
     Object.keys(
       applyMapping(
         r.cells.map((c) => c.trim()),
-        options.overrides,
+        overrides,
       ),
     ).length;
   const headerIndex = Math.max(
@@ -98,7 +117,7 @@ export function readTable(
   const above = records.slice(0, headerIndex);
   if (above.length > 0) {
     const first = above[0]!.cells.join(' ').trim().slice(0, 60);
-    const lines = above.length === 1 ? `line ${above[0]!.line}` : `lines ${above[0]!.line}-${above.at(-1)!.line}`;
+    const lines = above.length === 1 ? `${what} ${above[0]!.line}` : `${what}s ${above[0]!.line}-${above.at(-1)!.line}`;
     warnings.push(
       `${lines} above the header ${above.length === 1 ? 'is a title' : 'are titles'}, not read ("${first}")`,
     );
@@ -107,9 +126,9 @@ export function readTable(
     header: head ? head.cells.map((c) => c.trim()) : [],
     headerLine: head?.line ?? 1,
     rows: records.slice(headerIndex + 1),
-    encoding: decoded.encoding,
-    delimiter,
-    decimalComma: delimiter !== ',' && sniffed.decimalComma,
-    warnings: [...decoded.warnings, ...(options.delimiter ? [] : sniffed.warnings), ...warnings],
+    encoding: format.encoding,
+    delimiter: format.delimiter,
+    decimalComma: format.decimalComma,
+    warnings,
   };
 }

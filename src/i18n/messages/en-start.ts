@@ -46,6 +46,9 @@ export const enStart = {
     statistic: 'Statistic on the map',
     incidentSeries: 'Incidents in this atlas (count, selected years and categories)',
     noStatistic: 'No statistic for these years and articles',
+    partsLoading: 'Reading the statistics of {years}…',
+    partsError: 'The statistics of later years could not be read: {error}',
+    partsRetry: 'Try again',
     compareWith: 'Compare with',
     noComparison: 'No comparison',
     incidentsIn: 'Incidents in {year}',
@@ -156,12 +159,13 @@ export const enStart = {
   userData: {
     title: 'Your data',
     intro:
-      'Add incidents or statistics from your own CSV, TSV or TXT files (Excel exports, ACLED, GTD, UCDP GED). They are read in this browser and kept here; nothing is uploaded.',
+      "Add incidents or statistics from your own CSV, TSV, TXT or Excel (.xlsx) files (ACLED, GTD, UCDP GED, the prosecutors' statistics portal). They are read in this browser and kept here; nothing is uploaded.",
     importGroup: 'Import a data file',
-    importLabel: 'Import data (CSV, TSV or TXT)',
+    importLabel: 'Import data (CSV, TSV, TXT or XLSX)',
     dropHint: 'or drop files here.',
     none: 'No data file imported yet.',
-    notData: '{file} is not a CSV, TSV or TXT file: save it from your spreadsheet as CSV or as Unicode text.',
+    notData:
+      '{file} is not a CSV, TSV, TXT or XLSX file: save it from your spreadsheet as an Excel workbook (.xlsx), CSV or Unicode text.',
     savedUnreadable: 'Saved data files could not be read: {error}',
     kinds: {
       incidents: 'incidents',
@@ -227,15 +231,19 @@ export const enStart = {
     convicted_persons: 'Persons convicted',
     criminal_offences: 'Criminal offences recorded',
     court_cases: 'Cases considered by courts',
+    terrorist_offences: "Terrorist offences recorded (prosecutors' grouping)",
+    extremist_offences: "Extremist offences recorded (prosecutors' grouping)",
     incidents: 'Incidents in this atlas',
   },
   series: {
     title: '{metric}, {article}, {period}',
+    titleNoArticle: '{metric}, {period}',
     selectedCategories: 'selected categories',
   },
   article: {
     withPart: 'Art. {article} part {part} ({edition} code)',
     noPart: 'Art. {article} ({edition} code)',
+    none: 'No single article ({edition} code)',
   },
   count: {
     exact: '{n}',
