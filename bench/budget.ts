@@ -6,7 +6,7 @@
  *
  * Sizes are gzip, level 9, of each emitted file.
  *
- * Start-up load, budget 100 KB: every file the browser fetches, with no user action, from
+ * Start-up load, budget BUDGET_KB: every file the browser fetches, with no user action, from
  * navigation until the default map is complete (choropleth and markers: bench/first-map.ts; no
  * query string, English, nothing stored in the browser) and the network has then been quiet for a
  * second. That is the HTML, the app's JS (the entry chunk, its static imports, which index.html
@@ -40,7 +40,14 @@ import { build, preview, type Plugin } from 'vite';
 import { openBrowser, openPage } from '../test/browser/browser.ts';
 import { firstMapTimes, watchFirstCompleteMap } from './first-map.ts';
 
-const BUDGET_KB = 100;
+/**
+ * 100 KB until the atlas's own data grew tenfold (211 incident statements from 136 sources instead
+ * of 21 from 6, all of them in the default view's markers, lists and timeline): the start-up digest
+ * went from 6 to 18 KB gzip with the sources' titles, authors and addresses already deferred. 115 KB
+ * until the digest holds the default view's events rather than every statement (see
+ * docs/performance.md).
+ */
+const BUDGET_KB = 115;
 /** Per user action; the heaviest, a zipped shapefile (proj4 reprojection), is about 67 KB. */
 const LAZY_BUDGET_KB = 80;
 /** After the first complete map, the network must be quiet this long before the start-up load is closed. */

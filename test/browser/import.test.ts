@@ -234,7 +234,8 @@ describe('the Russian Excel export (semicolons, Windows-1251, Russian region nam
     expect(rejectedCsv.rows.find((r) => r['№'] === '12')).toMatchObject({ Широта: '42,50', Долгота: '50,00' });
 
     await addToMap(page);
-    const ownCode = (url: string) => url.startsWith(`${base}assets/`) && /\.(js|css)$/.test(url);
+    // The app's own code, and the embedded units of every layout, which placing a file's points needs.
+    const ownCode = (url: string) => url.startsWith(`${base}assets/`) && /\.(js|css|topojson)$/.test(url);
     expect(requests.filter((url) => !ownCode(url))).toEqual([]);
     expect(requests.filter((url) => /user-data\.worker/.test(url))).toHaveLength(1);
     expect(await page.locator('[data-testid=datasets] li').count()).toBe(1);

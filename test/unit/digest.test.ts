@@ -44,7 +44,7 @@ const fromDigest = (files: Curated): Dataset => datasetFromTables(digestTables(m
 
 /** Record fields read from the deferred columns, by file. */
 const DEFERRED_FIELDS = {
-  sources: ['notes'],
+  sources: ['title', 'author', 'notes', 'url'],
   incidents: ['citation', 'quote', 'notes'],
   statistics: ['citation', 'quote', 'notes', 'derivation'],
   national: ['quote', 'notes'],

@@ -20,9 +20,12 @@
 import type { CsvTable } from '../parse/csv.ts';
 import { CURATED_KINDS, type CuratedKind, type DatasetTables } from './dataset-tables.ts';
 
-/** The columns whose text waits for a panel that shows it (national citations tell disputes apart). */
+/**
+ * The columns whose text waits for a panel that shows it (national citations tell disputes apart;
+ * sources keep their publisher, which the legend and the table name).
+ */
 export const DEFERRED_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> = {
-  sources: ['notes'],
+  sources: ['title', 'author', 'notes', 'url'],
   incidents: ['citation', 'quote', 'notes'],
   statistics: ['citation', 'quote', 'notes', 'derivation'],
   national: ['quote', 'notes'],
