@@ -172,7 +172,8 @@ describe('change between two periods', () => {
 describe('the table view', () => {
   it('shows the rates beside the counts when the map shows rates', async () => {
     const { page, consoleErrors } = await openPage(browser);
-    await page.goto(`${base}?stat=${SERIES_256_2}&rate=1`);
+    // 2017 only: the prosecutors' 2022 figures of Art. 256 in Aktobe would match the filter too.
+    await page.goto(`${base}?stat=${SERIES_256_2}&from=2017&to=2017&rate=1`);
     await waitForMap(page);
     await page.click('[data-testid=mode-table]');
     const table = page.locator('[data-testid=table-view]');
@@ -191,7 +192,7 @@ describe('the table view', () => {
 
   it('lists every figure, sorts by keyboard and filters', async () => {
     const { page, consoleErrors } = await openPage(browser);
-    await page.goto(`${base}?stat=${SERIES_256_2}`);
+    await page.goto(`${base}?stat=${SERIES_256_2}&from=2017&to=2017`);
     await waitForMap(page);
     await page.click('[data-testid=mode-table]');
     const table = page.locator('[data-testid=table-view]');
@@ -261,25 +262,6 @@ describe('rates per 100,000 people', () => {
     await waitForMap(page);
     expect(await page.textContent('[data-testid=embed-rate-basis]')).toContain('Per 100,000 people; population 2016');
     await screenshot(page, 'rates-embed');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
-  });
-
-  it('shows a unit without a population within 5 years as "rate not available", hatched, never 0', async () => {
-    const { page, consoleErrors } = await openPage(browser);
-    // Incidents of 2022-2024 on the 1997 outlines: matched against 2023, South Kazakhstan's last
-    // population is of 2016, the other units' of 2019.
-    await page.goto(`${base}?stat=incidents&from=2022&to=2024&rate=1&sel=unit:south-kazakhstan`);
-    await waitForMap(page);
-    expect(await page.textContent('[data-testid=rate-basis]')).toContain('population 2019');
-    expect(await state(page, 'south-kazakhstan')).toMatchObject({ status: 'not_reported', value: -1 });
-    expect(await page.textContent('[data-testid=rate-not-available]')).toMatch(
-      /Rate not available \(no population figure within 5 years\)\s*\(1 region\)/,
-    );
-    expect(await detailsFigure(page)).toBe('Rate not available (no population figure within 5 years)');
-    // A unit with a population but no incident in 2022-2024: a rate of 0, not "not reported".
-    expect(await state(page, 'pavlodar')).toMatchObject({ status: 'reported', value: 0 });
-    await screenshot(page, 'rates-not-available-south-kazakhstan');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
