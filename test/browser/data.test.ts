@@ -1,0 +1,126 @@
+/**
+ * The atlas's own data beyond the seeds, as a user meets it: the 2016 attacks in Aktobe and Almaty
+ * with every source's statement, and January 2022 city by city beside the prosecutors' 2022 crime
+ * statistics on the units of the 2022 layout, counts and per 100,000.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+type MapHandle = {
+  getFeatureState(f: { source: string; id: string }): Record<string, unknown>;
+  getSource(id: string): { getData(): Promise<GeoJSON.FeatureCollection> } | undefined;
+};
+const featureState = (page: Page, unit: string) =>
+  page.evaluate(
+    (id) => (window as unknown as { __map: MapHandle }).__map.getFeatureState({ source: 'regions', id }),
+    unit,
+  );
+const listedEvents = (page: Page) =>
+  page
+    .locator('[data-testid=event-list] li[data-event]')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-event')));
+const details = (page: Page) => page.textContent('[data-testid=details]');
+
+async function openEvent(page: Page, id: string) {
+  await page.locator(`[data-testid=event-list] li[data-event="${id}"] button`).click();
+  await page.locator('[data-testid=event-provenance]').waitFor();
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('2016', () => {
+  it('shows the Aktobe and Almaty attacks, each with every source and its words, disagreeing tolls side by side', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(`${base}?from=2016&to=2016`);
+    await waitForMap(page);
+    const events = await listedEvents(page);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'aktobe-2016-06-05-attack',
+        'aktobe-2016-06-ato',
+        'aktobe-2016-06-10-shootout',
+        'almaty-2016-07-18-shooting',
+        'almaty-2016-11-02-kulekbayev-verdict',
+      ]),
+    );
+    await screenshot(page, 'data-2016');
+
+    await openEvent(page, 'aktobe-2016-06-05-attack');
+    const aktobe = (await details(page)) ?? '';
+    // Wikipedia's infobox says 25 dead, the first-day official figures via The Astana Times 6, the
+    // Interior Ministry's 3: every statement with its figure, its source's address and its words.
+    expect(aktobe).toContain('The sources give different figures.');
+    expect(aktobe).toContain('killed: 25');
+    expect(aktobe).toContain('killed: 6');
+    expect(aktobe).toContain('killed: 3');
+    expect(aktobe).toContain('https://en.wikipedia.org/wiki/2016_Aktobe_shootings');
+    expect(aktobe).toContain('According to Astana Times, six people');
+    expect(await page.locator('[data-testid=details] blockquote').count()).toBeGreaterThan(10);
+
+    await openEvent(page, 'almaty-2016-07-18-shooting');
+    expect(await details(page)).toMatch(/https?:\/\//);
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('2022', () => {
+  it('shows January 2022 city by city and the crime statistics on the 20 units, counts and per 100,000', async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(`${base}?from=2022&to=2022&stat=gp22-1m-registered-all`);
+    await waitForMap(page);
+    expect(await listedEvents(page)).toEqual(
+      expect.arrayContaining([
+        'kz-2022-01-unrest-almaty',
+        'taldykorgan-2022-01-07-sizo-attack',
+        'kz-2022-01-unrest-taraz',
+        'kz-2022-01-unrest-shymkent',
+        'kz-2022-01-unrest-kyzylorda',
+        'kz-2022-01-unrest-aktobe',
+        'kz-2022-01-protests-zhanaozen',
+        'kz-2022-01-protests-aktau',
+      ]),
+    );
+    // The 2022 statistic on the units of its own layout: Abai, Zhetisu and Ulytau are polygons.
+    const units = await page.evaluate(async () =>
+      (await (window as unknown as { __map: MapHandle }).__map.getSource('regions')!.getData()).features.map((f) =>
+        String(f.properties?.['unit']),
+      ),
+    );
+    expect(units).toHaveLength(20);
+    expect(await featureState(page, 'abai')).toMatchObject({ status: 'reported', value: 2474 });
+    expect(await featureState(page, 'aktobe')).toMatchObject({ status: 'reported', value: 6824 });
+    await screenshot(page, 'data-2022-offences');
+
+    // Per 100,000: Abai's rate on its own population of 1 January 2023 (the region was created in June 2022).
+    await page.getByLabel('Per 100,000').click();
+    await expect.poll(async () => (await featureState(page, 'abai'))['value']).not.toBe(2474);
+    const rate = Number((await featureState(page, 'abai'))['value']);
+    expect(rate).toBeGreaterThan(100);
+    expect(rate).toBeLessThan(1000);
+    expect(await page.textContent('[data-testid=rate-basis]')).toContain('population');
+    await screenshot(page, 'data-2022-offences-per-100k');
+
+    // A unit's figure opens its source: the workbook, its sheet and cell, and the words of its row.
+    await page.goto(`${base}?from=2022&to=2022&stat=gp22-1m-registered-all&sel=unit:abai`);
+    await waitForMap(page);
+    await expect.poll(() => details(page), { timeout: 15_000 }).toContain('sheet R1, cell F7');
+    const abai = (await details(page)) ?? '';
+    expect(abai).toContain('2,474');
+    expect(abai).toContain('Всего правонарушений');
+    expect(abai).toContain('open-data-kazakhstan/city-crime');
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
