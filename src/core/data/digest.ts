@@ -18,6 +18,7 @@
  * the start-up ones when any is in view, so the first map never waits for a part.
  */
 import type { CsvTable } from '../parse/csv.ts';
+import type { Statistic } from '../types.ts';
 import { CURATED_KINDS, type CuratedKind, type DatasetTables } from './dataset-tables.ts';
 
 /**
@@ -52,16 +53,10 @@ export function deferredYear(periodStart: string): number | null {
 }
 
 /** A series of a part, as the start-up digest lists it: the cells its rows share, as the file has them. */
-export interface DigestSeries {
-  id: string;
-  metric: string;
-  codeEdition: string;
-  article: string;
-  part: string;
-  periodStart: string;
-  periodEnd: string;
-  periodLabel: string;
-}
+export type DigestSeries = { id: string } & Pick<
+  Statistic,
+  'metric' | 'codeEdition' | 'article' | 'part' | 'periodStart' | 'periodEnd' | 'periodLabel'
+>;
 
 /** What the start-up digest says of a part not yet loaded. */
 export interface DigestPartIndex {
