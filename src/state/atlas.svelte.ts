@@ -150,6 +150,14 @@ class AtlasState {
    * listed by the start-up digest, read when a view needs them (`partsNeeded`, `loadParts`).
    */
   digestParts = $state.raw<DigestPartIndex[]>([]);
+  /** How many sources (named by statements only) the texts will bring (core/data/digest.ts). */
+  textSources = $state(0);
+  /** Every curated source: read, in a part not yet read, or to come with the texts. */
+  sourceCount = $derived(
+    (this.dataset?.sources.length ?? 0) +
+      this.digestParts.reduce((n, p) => n + p.sources, 0) +
+      (this.textsLoaded ? 0 : this.textSources),
+  );
   /** The years of parts being read, and why the last reading failed (English words), or null. */
   partsLoading = $state<number[]>([]);
   partsError = $state<string | null>(null);
@@ -411,6 +419,7 @@ class AtlasState {
     this.dataset = loaded.dataset;
     this.#digest = loaded.digest;
     this.digestParts = loaded.digest.parts ?? [];
+    this.textSources = loaded.digest.textSources ?? 0;
     this.deferredSeriesIds = new Set(this.digestParts.flatMap((p) => p.series.map((s) => s.id)));
     // Imports restored from IndexedDB may have arrived first: keep them.
     this.#layoutLoads.set(loaded.regions.layout, Promise.resolve());

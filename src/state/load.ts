@@ -7,6 +7,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { datasetFromTables, type Dataset } from '../core/data/dataset-tables.ts';
 import {
+  DIGEST_MARK,
   digestTables,
   withDigestPart,
   type Digest,
@@ -104,9 +105,9 @@ export async function loadTexts(base = import.meta.env.BASE_URL): Promise<(datas
   return (await full()).textsAdder(base, gazetteer);
 }
 
-/** The dataset the digest's tables make (checked as the files are). */
+/** The dataset the digest's tables make (checked as the files are, its marks standing for texts to come). */
 export function datasetOfDigest(digest: Digest): Dataset {
-  return datasetFromTables(digestTables(digest), gazetteer);
+  return datasetFromTables(digestTables(digest), { ...gazetteer, deferredMark: DIGEST_MARK });
 }
 
 /**

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDataset, withTexts, type Dataset, type DatasetFiles } from '../../src/core/data/dataset.ts';
 import { datasetFromTables } from '../../src/core/data/dataset-tables.ts';
+import { groupEvents, titleStatement } from '../../src/core/analysis/events.ts';
 import {
   DEFERRED_COLUMNS,
+  PARTLY_DEFERRED_COLUMNS,
   DEFERRED_FROM_YEAR,
   DIGEST_MARK,
   digestTables,
@@ -40,15 +42,20 @@ const mergedDigest = (files: Curated): Digest => {
     JSON.parse(texts.get('data/digest.json')!) as Digest,
   );
 };
-const fromDigest = (files: Curated): Dataset => datasetFromTables(digestTables(mergedDigest(files)), gazetteer);
+const fromDigest = (files: Curated): Dataset =>
+  datasetFromTables(digestTables(mergedDigest(files)), { ...gazetteer, deferredMark: DIGEST_MARK });
+/** Reports without their counts of rows read and accepted: the rejections, file by file. */
+const rejections = (dataset: Dataset) => dataset.reports.map((r) => ({ file: r.file, rejected: r.rejected }));
 
 /** Record fields read from the deferred columns, by file. */
 const DEFERRED_FIELDS = {
   sources: ['title', 'author', 'notes', 'url'],
-  incidents: ['citation', 'quote', 'notes'],
+  incidents: ['citation', 'quote', 'notes', 'perpetrator'],
   statistics: ['citation', 'quote', 'notes', 'derivation'],
   national: ['quote', 'notes'],
 } as const;
+/** Record fields read from the columns deferred on some rows, by file. */
+const PARTLY_DEFERRED_FIELDS = { sources: [], incidents: ['title', 'sourceId'], statistics: [], national: [] } as const;
 
 describe('the digest of the curated files', () => {
   const full = readDataset(curated(), gazetteer);
@@ -59,18 +66,60 @@ describe('the digest of the curated files', () => {
     for (const [kind, columns] of Object.entries(DEFERRED_COLUMNS)) {
       expect([...columns].sort(), kind).toEqual([...DEFERRED_FIELDS[kind as keyof typeof DEFERRED_FIELDS]].sort());
     }
+    const column = (field: string) => (field === 'sourceId' ? 'source' : field);
+    expect(PARTLY_DEFERRED_COLUMNS).toEqual(
+      Object.fromEntries(Object.entries(PARTLY_DEFERRED_FIELDS).map(([kind, fields]) => [kind, fields.map(column)])),
+    );
   });
 
-  it('reads every record of the files, with their reports and warnings, and marks for the deferred texts', () => {
-    expect(digest.reports).toEqual(full.reports);
+  /** The statements whose titles their events show, and the sources that only statements name. */
+  const titled = new Set(
+    groupEvents(full.incidents, () => ({ lon: 0, lat: 0 })).events.map((e) => titleStatement(e.statements).id),
+  );
+  const figureSources = new Set([...full.statistics, ...full.national].map((f) => f.sourceId));
+  const statementOnly = new Set(full.incidents.map((i) => i.sourceId).filter((id) => !figureSources.has(id)));
+  const startupDigest = JSON.parse(digestOf(curated())) as Digest;
+
+  it('keeps the title of the statement each event shows; the sources only statements name come with the texts', () => {
+    const events = groupEvents(full.incidents, () => ({ lon: 0, lat: 0 })).events;
+    const fromDigestEvents = groupEvents(digest.incidents, () => ({ lon: 0, lat: 0 })).events;
+    expect(fromDigestEvents.map((e) => [e.id, e.title])).toEqual(events.map((e) => [e.id, e.title]));
+    expect(fromDigestEvents.filter((e) => e.statements.some((s) => s.title === DIGEST_MARK)).length).toBeGreaterThan(
+      30,
+    );
+    expect(titled.size).toBe(events.length);
+    expect(digest.incidents.every((i) => i.sourceId === DIGEST_MARK)).toBe(true);
+    // The legend names the population's source, the table the statistics' publishers.
+    const publisher = (id: string) => digest.sources.find((s) => s.id === id)?.publisher;
+    expect(publisher('bns-population-start-of-year-xlsx')).toMatch(/^Bureau of National Statistics/);
+    for (const figure of [...digest.statistics, ...digest.national])
+      expect(publisher(figure.sourceId), figure.id).toBe(full.sources.find((s) => s.id === figure.sourceId)?.publisher);
+    expect(statementOnly.size).toBeGreaterThan(100);
+    expect(startupDigest.textSources).toBe(statementOnly.size);
+    expect(digest.sources.map((s) => s.id)).toEqual(
+      full.sources.map((s) => s.id).filter((id) => !statementOnly.has(id)),
+    );
+  });
+
+  it('reads every record of the files, with their rejections and warnings, and marks for the deferred texts', () => {
+    expect(rejections(digest)).toEqual(rejections(full));
+    expect(digest.reports.map((r) => r.accepted)).toEqual(
+      full.reports.map((r, i) => r.accepted - (i === 0 ? statementOnly.size : 0)),
+    );
     expect(digest.warnings).toEqual(full.warnings);
     for (const kind of Object.keys(DEFERRED_FIELDS) as (keyof typeof DEFERRED_FIELDS)[]) {
-      const records = full[kind] as unknown as Record<string, unknown>[];
+      const records = (full[kind] as unknown as Record<string, unknown>[]).filter(
+        (r) => kind !== 'sources' || !statementOnly.has(String(r['id'])),
+      );
       const marked = digest[kind] as unknown as Record<string, unknown>[];
       expect(marked.map((r) => r['id'])).toEqual(records.map((r) => r['id']));
       records.forEach((record, i) => {
         const expected = { ...record };
-        for (const field of DEFERRED_FIELDS[kind]) expected[field] = record[field] === '' ? '' : DIGEST_MARK;
+        const partly = PARTLY_DEFERRED_FIELDS[kind].filter(
+          (field) => field !== 'title' || !titled.has(String(record['id'])),
+        );
+        for (const field of [...DEFERRED_FIELDS[kind], ...partly])
+          expected[field] = record[field] === '' ? '' : DIGEST_MARK;
         expect(marked[i], `${kind} ${String(record['id'])}`).toEqual(expected);
       });
     }
@@ -84,9 +133,9 @@ describe('the digest of the curated files', () => {
 
   it('rejects the rows the file rejects, on the same lines (quoted cells spanning lines included)', () => {
     const bad = { file: 'bad-incidents.csv', text: read('test/fixtures/data/bad-incidents.csv') };
-    expect(fromDigest(curated({ incidents: bad })).reports).toEqual(
-      readDataset(curated({ incidents: bad }), gazetteer).reports,
-    );
+    const badReports = rejections(readDataset(curated({ incidents: bad }), gazetteer));
+    expect(badReports[1]!.rejected.length).toBeGreaterThan(3);
+    expect(rejections(fromDigest(curated({ incidents: bad })))).toEqual(badReports);
     const blankQuote = file('incidents');
     const lines = blankQuote.text.split('\n');
     // A statement whose required quote is blank, after a quoted cell that spans two lines.
@@ -96,16 +145,16 @@ describe('the digest of the curated files', () => {
     const cells = header.map((name) => (name === 'id' ? 'x-blank-quote' : name === 'quote' ? '' : ''));
     const text = [lines[0], spanning, cells.join(','), ...lines.slice(2)].join('\n');
     const files = curated({ incidents: { file: 'incidents.csv', text } });
-    const reports = readDataset(files, gazetteer).reports;
+    const reports = rejections(readDataset(files, gazetteer));
     expect(reports[1]!.rejected.length).toBeGreaterThan(0);
-    expect(fromDigest(files).reports).toEqual(reports);
+    expect(rejections(fromDigest(files))).toEqual(reports);
   });
 });
 
 describe('the parts of the digest (statistics of later periods)', () => {
   const full = readDataset(curated(), gazetteer);
   const startup = JSON.parse(digestOf(curated())) as Digest;
-  const startupData = datasetFromTables(digestTables(startup), gazetteer);
+  const startupData = datasetFromTables(digestTables(startup), { ...gazetteer, deferredMark: DIGEST_MARK });
   const { parts } = buildDigest(curated());
 
   it('keeps the statistics of periods from DEFERRED_FROM_YEAR out of the start-up digest, in a part per year', () => {
@@ -115,18 +164,20 @@ describe('the parts of the digest (statistics of later periods)', () => {
       full.statistics.filter((s) => !later.includes(s)).map((s) => s.id),
     );
     expect(parts.map((p) => p.year)).toEqual([2022]);
-    expect(parts[0]!.statistics).toHaveLength(later.length);
+    expect(parts[0]!.statistics.rows).toHaveLength(later.length);
     // The start-up statistics are accepted as they are: no row of the start-up digest needs a part.
     expect(startupData.reports.flatMap((r) => r.rejected)).toEqual([]);
   });
 
   it('moves a source with a part only when no start-up record names it', () => {
-    const partSources = parts[0]!.sources.map((row) => String(row[2]));
+    const partSources = parts[0]!.sources.rows.map((row) => String(row[0]));
     expect(partSources).toHaveLength(40);
     expect(partSources.every((id) => /^gp-(1m|sng1)-2022-/.test(id))).toBe(true);
     const startupSources = new Set(startupData.sources.map((s) => s.id));
-    for (const record of [...startupData.incidents, ...startupData.statistics, ...startupData.national])
+    for (const record of [...startupData.statistics, ...startupData.national])
       expect(startupSources.has(record.sourceId), record.id).toBe(true);
+    // Statements' sources come with the texts.
+    expect(new Set(startupData.incidents.map((i) => i.sourceId))).toEqual(new Set([DIGEST_MARK]));
     // The population table, read on its own, names a start-up source.
     expect(startupSources.has('bns-population-start-of-year-xlsx')).toBe(true);
   });
@@ -134,7 +185,7 @@ describe('the parts of the digest (statistics of later periods)', () => {
   it('lists every series of a part in the start-up digest, with what the statistic menu shows of it', () => {
     const index = startup.parts!;
     expect(index.map((p) => [p.year, p.file, p.statistics, p.sources])).toEqual([
-      [2022, 'data/digest-2022.json', parts[0]!.statistics.length, 40],
+      [2022, 'data/digest-2022.json', parts[0]!.statistics.rows.length, 40],
     ]);
     const later = full.statistics.filter((s) => s.periodStart.startsWith('2022'));
     expect(index[0]!.series.map((s) => s.id).sort()).toEqual([...new Set(later.map((s) => s.series))].sort());
@@ -153,8 +204,22 @@ describe('the parts of the digest (statistics of later periods)', () => {
 
   it('merges back into the whole files: same records, reports and lines', () => {
     const merged = fromDigest(curated());
-    expect(merged.reports).toEqual(full.reports);
+    expect(rejections(merged)).toEqual(rejections(full));
+    expect(merged.reports.slice(1)).toEqual(full.reports.slice(1));
     expect(merged.statistics.map((s) => [s.id, s.line])).toEqual(full.statistics.map((s) => [s.id, s.line]));
-    expect(merged.sources.map((s) => s.id)).toEqual(full.sources.map((s) => s.id));
+    // Every source but those only statements name (they come with the texts).
+    const statementOnly = startup.textSources!;
+    expect(merged.sources.length).toBe(full.sources.length - statementOnly);
+    expect(merged.sources).toEqual(
+      full.sources
+        .filter((s) => merged.sources.some((m) => m.id === s.id))
+        .map((s) => ({
+          ...s,
+          title: DIGEST_MARK,
+          author: DIGEST_MARK,
+          url: s.url && DIGEST_MARK,
+          notes: s.notes && DIGEST_MARK,
+        })),
+    );
   });
 });

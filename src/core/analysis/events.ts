@@ -35,6 +35,15 @@ export interface AtlasEvent {
 }
 
 const DATE_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, period: 3 };
+
+/**
+ * The statement an event takes its title, category and date precision from: the first of the most
+ * precisely dated ones (day beats month beats year beats period), in the order given.
+ */
+export function titleStatement<T extends Pick<Incident, 'datePrecision'>>(statements: readonly T[]): T {
+  return [...statements].sort((a, b) => DATE_RANK[a.datePrecision] - DATE_RANK[b.datePrecision])[0]!;
+}
+
 const PLACE_RANK: Record<LocationPrecision, number> = { exact: 0, town: 1, district: 2, region: 3, country: 4 };
 
 /**
@@ -83,7 +92,7 @@ export function groupEvents<T extends PositionedIncident>(
     const latestStart = starts[starts.length - 1]!;
     const earliestEnd = ends[0]!;
     const agree = latestStart <= earliestEnd;
-    const precise = [...statements].sort((a, b) => DATE_RANK[a.datePrecision] - DATE_RANK[b.datePrecision])[0]!;
+    const precise = titleStatement(statements);
     events.push({
       id,
       title: precise.title,

@@ -9,6 +9,12 @@ export interface DataContext {
   unitById(id: string): Unit | undefined;
   placeById(id: string): Place | undefined;
   layoutsDuring(startIso: string, endIso: string): LayoutId[];
+  /**
+   * In the page's digest of the curated files (digest.ts), the mark that stands for a text deferred
+   * until the files load: a source cell that is this mark is not looked up. Unset for every file
+   * read itself.
+   */
+  deferredMark?: string;
 }
 
 /** Checks that a unit id exists and was a first-level unit at some time in [start, end]. */

@@ -17,30 +17,85 @@
  * giving exactly the tables of the whole files. The statistic shown when none is chosen comes from
  * the start-up ones when any is in view, so the first map never waits for a part.
  */
-import type { CsvTable } from '../parse/csv.ts';
+import type { CsvRow, CsvTable } from '../parse/csv.ts';
 import type { Statistic } from '../types.ts';
 import { CURATED_KINDS, type CuratedKind, type DatasetTables } from './dataset-tables.ts';
 
 /**
- * The columns whose text waits for a panel that shows it (national citations tell disputes apart;
- * sources keep their publisher, which the legend and the table name).
+ * The columns whose text waits for a panel that shows it (national citations tell disputes apart).
  */
 export const DEFERRED_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> = {
   sources: ['title', 'author', 'notes', 'url'],
-  incidents: ['citation', 'quote', 'notes'],
+  incidents: ['citation', 'quote', 'notes', 'perpetrator'],
   statistics: ['citation', 'quote', 'notes', 'derivation'],
   national: ['quote', 'notes'],
+};
+
+/**
+ * The columns whose text waits on some rows only, those the build names (digest-build.ts): a
+ * statement's title unless its event shows it (events.ts, `titleStatement`: the map, lists, table
+ * and timeline show events' titles), and its source. The details of a selection and the exports,
+ * which show them, load the texts first. The sources that only statements name are not in the
+ * start-up digest at all (`textSources` counts them): they come with the texts too.
+ */
+export const PARTLY_DEFERRED_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> = {
+  sources: [],
+  incidents: ['title', 'source'],
+  statistics: [],
+  national: [],
 };
 
 /** What stands for a deferred text that is not blank. */
 export const DIGEST_MARK = '…';
 
-/** One file: its header, errors, and rows as [line, width, ...cells in header order]. */
-export interface DigestTable {
+/**
+ * Rows of one file, as the digest keeps them: each row's cells in header order (blank cells at the
+ * end left out), its physical line as the step from the line of the row before (from 0 for the
+ * first), and its width (the number of cells the file's row has) where that is not the header's.
+ */
+export interface DigestRows {
+  rows: string[][];
+  lineSteps: number[];
+  /** Widths other than the header's, by row index. */
+  widths: Record<string, number>;
+}
+
+/** One file: its header, errors and rows. */
+export interface DigestTable extends DigestRows {
   file: string;
   header: string[];
   errors: string[];
-  rows: (string | number)[][];
+}
+
+/** A row with its line and width, as a table is read from its digest. */
+export interface DigestRow {
+  line: number;
+  width: number;
+  cells: readonly string[];
+}
+
+/** The rows with their lines and widths. */
+export function digestRows(rows: DigestRows, columns: number): DigestRow[] {
+  let line = 0;
+  return rows.rows.map((cells, i) => {
+    line += rows.lineSteps[i] ?? 0;
+    return { line, width: rows.widths[String(i)] ?? columns, cells };
+  });
+}
+
+/** Rows (in line order) as the digest keeps them. */
+export function packRows(rows: readonly DigestRow[], columns: number): DigestRows {
+  const packed: DigestRows = { rows: [], lineSteps: [], widths: {} };
+  let line = 0;
+  rows.forEach((row, i) => {
+    let end = row.cells.length;
+    while (end > 0 && row.cells[end - 1] === '') end--;
+    packed.rows.push(row.cells.slice(0, end));
+    packed.lineSteps.push(row.line - line);
+    line = row.line;
+    if (row.width !== columns) packed.widths[String(i)] = row.width;
+  });
+  return packed;
 }
 
 /** Periods starting in or after this year are in parts, not in the start-up digest (the seed statistics end in 2019). */
@@ -71,21 +126,26 @@ export interface DigestPartIndex {
 /** A part: the statistics rows of one year of period start, and the sources only they name. */
 export interface DigestPart {
   year: number;
-  statistics: DigestTable['rows'];
-  sources: DigestTable['rows'];
+  statistics: DigestRows;
+  sources: DigestRows;
 }
 
-export type Digest = Record<CuratedKind, DigestTable> & { parts?: DigestPartIndex[] };
+export type Digest = Record<CuratedKind, DigestTable> & {
+  parts?: DigestPartIndex[];
+  /** How many sources, named by statements only, are left for the texts to bring. */
+  textSources?: number;
+};
 
 /** The path of a year's part under the base URL. */
 export const digestPartPath = (year: number) => `data/digest-${year}.json`;
 
 /** The digest with a part's rows put back in their places (by line): its tables become the files'. */
 export function withDigestPart(digest: Digest, part: DigestPart): Digest {
-  const merge = (table: DigestTable, rows: DigestTable['rows']): DigestTable => ({
-    ...table,
-    rows: [...table.rows, ...rows].sort((a, b) => Number(a[0]) - Number(b[0])),
-  });
+  const merge = (table: DigestTable, rows: DigestRows): DigestTable => {
+    const columns = table.header.length;
+    const merged = [...digestRows(table, columns), ...digestRows(rows, columns)].sort((a, b) => a.line - b.line);
+    return { ...table, ...packRows(merged, columns) };
+  };
   return {
     ...digest,
     statistics: merge(digest.statistics, part.statistics),
@@ -94,22 +154,31 @@ export function withDigestPart(digest: Digest, part: DigestPart): Digest {
   };
 }
 
-/** A parsed file as the digest keeps it. */
-export function digestTable(kind: CuratedKind, file: string, table: CsvTable): DigestTable {
+/**
+ * A parsed file's rows as the digest keeps them: the texts of DEFERRED_COLUMNS as marks, and those
+ * of PARTLY_DEFERRED_COLUMNS where `waits` says so of the row and column.
+ */
+export function digestRowsOf(
+  kind: CuratedKind,
+  table: CsvTable,
+  waits: (row: CsvRow, column: string) => boolean = () => false,
+): DigestRow[] {
   const deferred = new Set(DEFERRED_COLUMNS[kind]);
-  return {
-    file,
-    header: table.header,
-    errors: table.errors,
-    rows: table.rows.map((row) => [
-      row.line,
-      row.width,
-      ...table.header.map((name) => {
-        const cell = row.cells[name] ?? '';
-        return deferred.has(name) && cell.trim() !== '' ? DIGEST_MARK : cell;
-      }),
-    ]),
-  };
+  const partly = new Set(PARTLY_DEFERRED_COLUMNS[kind]);
+  return table.rows.map((row) => ({
+    line: row.line,
+    width: row.width,
+    cells: table.header.map((name) => {
+      const cell = row.cells[name] ?? '';
+      const wait = deferred.has(name) || (partly.has(name) && waits(row, name));
+      return wait && cell.trim() !== '' ? DIGEST_MARK : cell;
+    }),
+  }));
+}
+
+/** A parsed file as the digest keeps it, with the rows given (`digestRowsOf`). */
+export function digestTable(file: string, table: CsvTable, rows: readonly DigestRow[]): DigestTable {
+  return { file, header: table.header, errors: table.errors, ...packRows(rows, table.header.length) };
 }
 
 /** The digest's files as the tables `datasetFromTables` reads; throws when it is not a digest. */
@@ -117,15 +186,15 @@ export function digestTables(digest: Digest): DatasetTables {
   return Object.fromEntries(
     CURATED_KINDS.map((kind) => {
       const part = digest[kind];
-      if (!part || !Array.isArray(part.header) || !Array.isArray(part.rows))
+      if (!part || !Array.isArray(part.header) || !Array.isArray(part.rows) || !Array.isArray(part.lineSteps))
         throw new Error(`the data digest has no table "${kind}"`);
       const table: CsvTable = {
         header: part.header,
         errors: part.errors,
-        rows: part.rows.map(([line, width, ...cells]) => ({
-          line: Number(line),
-          width: Number(width),
-          cells: Object.fromEntries(part.header.map((name, i) => [name, String(cells[i] ?? '')])),
+        rows: digestRows(part, part.header.length).map(({ line, width, cells }) => ({
+          line,
+          width,
+          cells: Object.fromEntries(part.header.map((name, i) => [name, cells[i] ?? ''])),
         })),
       };
       return [kind, { file: part.file, table }];
