@@ -120,7 +120,8 @@ export async function loadDigestPart(
   base = import.meta.env.BASE_URL,
 ): Promise<Digest> {
   const read = JSON.parse(await fetchText(`${base}${part.file}`)) as DigestPart;
-  if (read.year !== part.year || !Array.isArray(read.statistics) || !Array.isArray(read.sources))
+  const rows = (table: unknown) => Array.isArray((table as { rows?: unknown } | undefined)?.rows);
+  if (read.year !== part.year || !rows(read.statistics) || !rows(read.sources))
     throw new Error(`${part.file} is not the data part of ${part.year}`);
   return withDigestPart(digest, read);
 }

@@ -2,6 +2,7 @@
  * The atlas as a user sees it in Chromium: the 2017 Article 256 part 2 choropleth, the year filter,
  * selection panels, the URL, and no request leaving the machine.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openBrowser, openPage, screenshot, waitForMap } from './browser.ts';
@@ -306,6 +307,19 @@ describe('national figures', () => {
     await page.goto(`${base}?from=2013&to=2013`);
     await waitForMap(page);
     expect(csv).toEqual([]);
+    // The header counts every statement and source, although the sources only statements name
+    // come with the texts (core/data/digest.ts), and says the same once they are in.
+    const summary = page.getByTestId('summary');
+    const counts = (text: string) =>
+      /(\d+) incidents? from (\d+) source statements? · \d+ statistics? · (\d+) sources/
+        .exec(text.replace(/\s+/g, ' '))
+        ?.slice(1);
+    const sourceRows =
+      readFileSync(new URL('../../static/data/sources.csv', import.meta.url), 'utf8')
+        .trim()
+        .split('\n').length - 1;
+    const atStart = counts((await summary.textContent()) ?? '');
+    expect(atStart?.[2]).toBe(String(sourceRows));
     const websites = page.locator('[data-testid=national] details', { hasText: 'Websites blocked' });
     await websites.locator('summary').click();
     // The quote of the 2013 figure, from static/data/national.csv.
@@ -319,6 +333,7 @@ describe('national figures', () => {
       '/data/sources.csv',
       '/data/statistics.csv',
     ]);
+    expect(counts((await summary.textContent()) ?? '')).toEqual(atStart);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
