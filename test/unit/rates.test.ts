@@ -243,6 +243,14 @@ describe('the curated population table', () => {
     }
   });
 
+  // 1 January 2025: the only report of the Bureau's release found (Tengrinews, source
+  // tengrinews-2025-02-population-2025-01-01) names the national total and only the seven units with
+  // more than a million people; the other 13 units of the 2022 layout have no row that day (they take
+  // the nearest year within 5 years, 2023, for rates) and the kept rows cannot add up to the total.
+  const PARTIAL: Record<string, string[]> = {
+    '2025-01-01': ['almaty', 'almaty-oblast-2022', 'astana', 'karaganda-2022', 'shymkent', 'turkistan', 'zhambyl'],
+  };
+
   it('sums to the national total the source states, in every year whose units it gives all of', () => {
     // 1 January 2017 and 2018: the table already splits South Kazakhstan into "Туркестанская"
     // (1,966,336; 1,977,028) and "г. Шымкент" (912,300; 952,169), units not in force on those days,
@@ -259,10 +267,12 @@ describe('the curated population table', () => {
     for (const [date, group] of byDate) {
       const national = group.find((p) => p.level === 'national')!.population;
       const regional = group.filter((p) => p.level === 'region').reduce((sum, p) => sum + p.population, 0);
-      expect(national - regional, date).toBe(leftOut[date] ?? 0);
+      // A partial day: what the missing units add up to is not stated anywhere, so only check it falls short.
+      if (PARTIAL[date]) expect(regional, date).toBeLessThan(national);
+      else expect(national - regional, date).toBe(leftOut[date] ?? 0);
     }
     expect([...byDate.keys()].sort()).toEqual(
-      [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023].map((y) => `${y}-01-01`),
+      [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2025].map((y) => `${y}-01-01`),
     );
   });
 
@@ -272,9 +282,11 @@ describe('the curated population table', () => {
       (['almaty-oblast', 'karaganda', 'east-kazakhstan'].includes(id) && date === '2022-01-01');
     for (const [date, group] of byDate) {
       const layout = date < '2018-06-19' ? 'A' : date < '2022-06-08' ? 'B' : 'C';
-      const expected = unitsOf(layout)
-        .map((u) => u.id)
-        .filter((id) => !notGiven(id, date));
+      const expected =
+        PARTIAL[date] ??
+        unitsOf(layout)
+          .map((u) => u.id)
+          .filter((id) => !notGiven(id, date));
       expect(
         group
           .filter((p) => p.level === 'region')
@@ -287,7 +299,20 @@ describe('the curated population table', () => {
 
   it('quotes the source row of every figure, with the figure in it', () => {
     // The CSV copy's rows (`Акмолинская,2011,733281`) and the workbook's cells (`row | column | value`).
-    for (const p of rows)
+    for (const p of rows.filter((p) => !PARTIAL[p.date]))
       expect(p.quote, p.id).toMatch(new RegExp(`(,${p.year},${p.population}|\\| ${p.year} \\| ${p.population})$`));
+    // A press report's sentence, its figures written with spaces (`2 292 333`, `1, 528 887`).
+    for (const p of rows.filter((p) => PARTIAL[p.date]))
+      expect(p.quote.replace(/(\d)[ ,]+(?=\d)/g, '$1'), p.id).toContain(String(p.population));
+  });
+
+  it('divides a 2025 figure by the 2025 population where there is one and by 2023 elsewhere, never by nothing', () => {
+    for (const unit of unitsOf('C').map((u) => u.id)) {
+      const p = nearestPopulation(unit, 2025, rows);
+      expect(p?.year, unit).toBe(PARTIAL['2025-01-01']!.includes(unit) ? 2025 : 2023);
+    }
+    // 2024 lies as near 2023 as 2025: the earlier year is taken, for every unit alike.
+    for (const unit of unitsOf('C').map((u) => u.id))
+      expect(nearestPopulation(unit, 2024, rows)?.year, unit).toBe(2023);
   });
 });
