@@ -24,7 +24,12 @@ import {
 import { detectLanguage, type UiLang } from '../i18n/language.ts';
 import { LAYOUTS, containingUnit, layoutsDuring, placeById, unitById, unitsOf } from '../core/gazetteer.ts';
 import { chooseLayout, type LayoutChoice } from '../core/analysis/layout.ts';
-import { INCIDENT_SERIES_ID, incidentCountSeries } from '../core/analysis/incident-counts.ts';
+import {
+  INCIDENT_SERIES_ID,
+  incidentCountSeries,
+  uncountedEvents,
+  type Uncounted,
+} from '../core/analysis/incident-counts.ts';
 import { chooseGeometry, type GeometryChoice, type GeometrySet, type UnitPolygons } from '../core/geo/geometry-sets.ts';
 import { dissolveImported, interiorPoint } from '../core/geo/union.ts';
 import {
@@ -291,6 +296,10 @@ class AtlasState {
           this.bulkCounts(this.yearFrom, this.yearTo),
         )
       : this.activeSeries,
+  );
+  /** The incidents shown that the incident counts put in no unit of the drawn layout, and why. */
+  uncounted = $derived<Uncounted | null>(
+    this.showIncidents ? uncountedEvents(this.visibleEvents, this.drawnLayout, gazetteer) : null,
   );
   nationalGroups = $derived<IndicatorGroup[]>(nationalInView(this.dataset?.national ?? [], this.yearFrom, this.yearTo));
   unitIds = $derived(this.regions?.features.map((f) => f.properties.unit) ?? []);

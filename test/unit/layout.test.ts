@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSeries } from '../../src/core/analysis/series.ts';
 import { chooseLayout } from '../../src/core/analysis/layout.ts';
 import { chooseGeometry, type GeometrySet, type UnitPolygons } from '../../src/core/geo/geometry-sets.ts';
-import { incidentCountSeries } from '../../src/core/analysis/incident-counts.ts';
+import { incidentCountSeries, uncountedEvents } from '../../src/core/analysis/incident-counts.ts';
 import { groupEvents } from '../../src/core/analysis/events.ts';
 import { eventsInView } from '../../src/core/analysis/filter.ts';
 import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
@@ -116,6 +116,44 @@ describe('incidentCountSeries', () => {
       ).figures.find((f) => f.unit === unit)?.value.value;
     expect(on('A', 'east-kazakhstan')).toBe(1);
     expect(on('C', 'east-kazakhstan-2022')).toBe(1);
+  });
+});
+
+describe('uncountedEvents', () => {
+  // Every event drawn (region-level ones at their region's anchor, here anywhere).
+  const { events } = groupEvents(dataset.incidents, () => ({ lon: 70, lat: 48 }));
+  const all = eventsInView(events, {
+    from: 2004,
+    to: 2026,
+    categories: new Set(INCIDENT_CATEGORIES),
+    articles: new Set(),
+  });
+  const total = (layout: 'A' | 'B' | 'C') =>
+    incidentCountSeries(all, layout, 2004, 2026, gazetteer).figures.reduce((n, f) => n + f.value.value, 0);
+
+  it('accounts for every incident shown: counted in a unit, or left out with its reason', () => {
+    for (const layout of ['A', 'B', 'C'] as const) {
+      const left = uncountedEvents(all, layout, gazetteer);
+      expect(total(layout) + left.total, layout).toBe(all.length);
+      expect(left.abroad + left.nationwide + left.unplaced + left.split.reduce((n, s) => n + s.count, 0)).toBe(
+        left.total,
+      );
+      expect(left.abroad, layout).toBe(all.filter((e) => e.country !== 'KZ').length);
+      expect(left.nationwide, layout).toBe(
+        all.filter((e) => e.country === 'KZ' && e.locationPrecision === 'country').length,
+      );
+      expect(left.unplaced, layout).toBe(0);
+    }
+  });
+
+  it('names the regions the drawn units divide: Almaty region on the 2022 units, none on the 1997 ones', () => {
+    expect(uncountedEvents(all, 'A', gazetteer).split).toEqual([]);
+    const onC = uncountedEvents(all, 'C', gazetteer).split;
+    const almaty = all.filter((e) => e.locationPrecision === 'region' && e.place === 'almaty-oblast');
+    expect(almaty.length).toBeGreaterThan(0);
+    expect(onC).toContainEqual({ unit: 'almaty-oblast', count: almaty.length });
+    // Not counted in either half of the old Almaty region.
+    expect(onC.every((s) => unitById(s.unit)!.layouts.includes('C'))).toBe(false);
   });
 });
 

@@ -87,3 +87,38 @@ export function unitOfEvent(event: AtlasEvent, layout: LayoutId, gazetteer: Coun
     ? (gazetteer.containingUnit(event.unit, layout)?.id ?? null)
     : null;
 }
+
+/** Why an event counts in no unit of a layout (`uncountedEvents`). */
+export type UncountedReason = 'abroad' | 'nationwide' | 'split' | 'unplaced';
+
+/** The events that count in no unit of a layout, by reason; `split` also by the region the event names. */
+export interface Uncounted {
+  total: number;
+  abroad: number;
+  nationwide: number;
+  unplaced: number;
+  /** Events given only for a region that the layout's units divide (South Kazakhstan on the 2018 units), by that region. */
+  split: { unit: string; count: number }[];
+}
+
+/**
+ * What `incidentCountSeries` leaves out, so that the legend can say how many of the incidents shown
+ * no unit counts and why: abroad (a place outside Kazakhstan), known only to the country, given
+ * only for a region that the layout divides (a region-level event before a split, drawn on the
+ * units after it), or placed nowhere else.
+ */
+export function uncountedEvents(events: readonly AtlasEvent[], layout: LayoutId, gazetteer: CountGazetteer): Uncounted {
+  const result: Uncounted = { total: 0, abroad: 0, nationwide: 0, unplaced: 0, split: [] };
+  const split = new Map<string, number>();
+  for (const event of events) {
+    if (unitOfEvent(event, layout, gazetteer) !== null) continue;
+    result.total++;
+    if (event.country !== 'KZ') result.abroad++;
+    else if (event.locationPrecision === 'country') result.nationwide++;
+    else if (event.locationPrecision === 'region' && gazetteer.unitById(event.place))
+      split.set(event.place, (split.get(event.place) ?? 0) + 1);
+    else result.unplaced++;
+  }
+  result.split = [...split].map(([unit, count]) => ({ unit, count })).sort((a, b) => b.count - a.count);
+  return result;
+}

@@ -87,6 +87,11 @@ export const kk: Catalogue = {
     noStatisticCovers:
       'Таңдалған баптар бойынша {years} кезеңіне статистика жоқ, сондықтан картада оқиғалар саны көрсетілген.',
     incidentCountsNote: 'Бұл — болған оқиғалардың бәрі емес, тек атлас деректеріндегі оқиғалар саны.',
+    uncounted: 'Көрсетілген оқиғалардың {count} ешбір бірлікте есептелмеген: {reasons}.',
+    uncountedAbroad: 'шетелде — {count}',
+    uncountedNationwide: 'тек Қазақстанда екені белгілі — {count}',
+    uncountedSplit: 'тек «{unit}» белгілі, көрсетілген бірліктер оны бөледі — {count}',
+    uncountedUnplaced: 'бірлігі табылмады — {count}',
     kazakhstan: 'Қазақстан',
     notItemised: '(тағы {count} — дереккөзде бөлінбей берілген)',
     regions: '({count} өңір)',

@@ -111,6 +111,16 @@ export const ru: Catalogue = {
     ariaLabel: 'Легенда',
     noStatisticCovers: 'Для выбранных статей нет статистики за {years}, поэтому на карте показано число инцидентов.',
     incidentCountsNote: 'Это число инцидентов в данных атласа, а не всех произошедших инцидентов.',
+    uncounted: {
+      one: '{count} из показанных инцидентов не учтён ни в одной единице: {reasons}.',
+      few: '{count} из показанных инцидентов не учтены ни в одной единице: {reasons}.',
+      many: '{count} из показанных инцидентов не учтены ни в одной единице: {reasons}.',
+      other: '{count} из показанных инцидентов не учтены ни в одной единице: {reasons}.',
+    },
+    uncountedAbroad: 'за рубежом — {count}',
+    uncountedNationwide: 'известно лишь, что в Казахстане, — {count}',
+    uncountedSplit: 'известен лишь регион «{unit}», который показанные единицы делят, — {count}',
+    uncountedUnplaced: 'единица не найдена — {count}',
     kazakhstan: 'Казахстан',
     notItemised: '(ещё {count} — без разбивки в источнике)',
     regions: {
