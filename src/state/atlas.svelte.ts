@@ -43,7 +43,7 @@ import {
 } from './load.ts';
 import { withTexts } from '../core/data/dataset-tables.ts';
 import type { Digest, DigestPartIndex } from '../core/data/digest.ts';
-import { articleKey, articleLabel } from '../core/data/articles.ts';
+import { articleKey, articleLabel, compareArticleKeys } from '../core/data/articles.ts';
 import { parseFuzzyDate } from '../core/parse/dates.ts';
 import { locateOn } from '../core/analysis/locate.ts';
 import type { StoredBulk, StoredDataset } from './dataset-store.ts';
@@ -221,7 +221,7 @@ class AtlasState {
   ]);
   /** Curated series of later periods (in parts, read or not): never the statistic shown by default over start-up ones. */
   deferredSeriesIds = $state.raw<ReadonlySet<string>>(new Set());
-  allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort());
+  allArticles = $derived([...new Set(this.allSeries.map((s) => s.articleKey))].sort(compareArticleKeys));
   filters = $derived<Filters>({
     from: this.yearFrom,
     to: this.yearTo,

@@ -154,3 +154,39 @@ describe('incident counts over every year', () => {
     await page.context().close();
   });
 });
+
+describe('the article filter', () => {
+  it('folds its articles under one line, in the code order, with All and None', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${base}?from=2022&to=2022`);
+    await waitForMap(page);
+    const articles = page.getByTestId('articles');
+    const shown = page.getByTestId('articles-shown');
+    const labels = articles.locator('label');
+    // Folded: the legend follows the statistic menu without 30 check boxes in between.
+    expect(await labels.first().isVisible()).toBe(false);
+    const total = await labels.count();
+    expect(total).toBeGreaterThan(25);
+    expect(await shown.textContent()).toBe(`(all ${total} shown)`);
+    await articles.locator('summary').click();
+    const texts = await labels.allTextContents();
+    expect(texts.slice(0, 3).map((s) => s.trim())).toEqual([
+      'No single article (2014 code)',
+      'Art. 99 (2014 code)',
+      'Art. 120 (2014 code)',
+    ]);
+    expect(texts.map((s) => s.trim())).toContain('Art. 256 part 2 (2014 code)');
+    await articles.getByRole('button', { name: 'None' }).click();
+    expect(await shown.textContent()).toBe(`(0 of ${total} shown)`);
+    // No statistic left: the map shows incident counts and says why.
+    await expect.poll(() => page.getByTestId('no-statistic').isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('art')).toBe('');
+    await labels.filter({ hasText: 'Art. 255 (2014 code)' }).locator('input').check();
+    expect(await shown.textContent()).toBe(`(1 of ${total} shown)`);
+    await expect.poll(() => page.getByTestId('no-statistic').isVisible()).toBe(false);
+    await articles.getByRole('button', { name: 'All' }).click();
+    expect(await shown.textContent()).toBe(`(all ${total} shown)`);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -3,6 +3,7 @@
  * offences; the forms' own groups of articles), and figures for units of the 2022 layout.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readFile } from '../../src/core/data/file-spec.ts';
 import { statisticsSpec } from '../../src/core/data/statistics.ts';
 import { buildSeries, seriesTitle } from '../../src/core/analysis/series.ts';
@@ -103,5 +104,42 @@ describe('statistics.csv', () => {
     ).toBe('Criminal offences recorded, Art. 255 (2014 code), 2022');
     expect(formatArticleKey('2014:*', 'en')).toBe('No single article (2014 code)');
     expect(formatArticleKey('2014:*', 'kk')).toBe('жеке бапсыз (ҚР ҚК 2014)');
+  });
+});
+
+describe('the article filter order', () => {
+  it('lists the articles in the code order, not as text: 99 before 120, 233 before 233-3, parts in order', async () => {
+    const { compareArticleKeys } = await import('../../src/core/data/articles.ts');
+    const keys = [
+      '2014:273',
+      '2014:99',
+      '2014:256.2',
+      '1997:233-3',
+      '2014:*',
+      '2014:256',
+      '1997:233',
+      '2014:256.1',
+      '2014:120',
+    ];
+    expect([...keys].sort(compareArticleKeys)).toEqual([
+      '1997:233',
+      '1997:233-3',
+      '2014:*',
+      '2014:99',
+      '2014:120',
+      '2014:256',
+      '2014:256.1',
+      '2014:256.2',
+      '2014:273',
+    ]);
+    // The curated data's articles, as the filter lists them.
+    const curated = readFileSync(new URL('../../static/data/statistics.csv', import.meta.url), 'utf8');
+    const numbers = [...new Set([...curated.matchAll(/,2014,(\d+),/g)].map((m) => Number(m[1])))];
+    expect(numbers.length).toBeGreaterThan(20);
+    const sorted = numbers
+      .map((n) => `2014:${n}`)
+      .sort(compareArticleKeys)
+      .map((k) => Number(k.slice(5)));
+    expect(sorted).toEqual([...numbers].sort((a, b) => a - b));
   });
 });

@@ -31,3 +31,25 @@ export function articleLabel(ref: ArticleRef): string {
   if (!ref.article) return ref.edition ? `no single article (${ref.edition} code)` : 'no single article';
   return `Art. ${ref.article}${ref.part ? ` part ${ref.part}` : ''} (${ref.edition} code)`;
 }
+
+/**
+ * Orders article keys as the code does: by edition (1997 before 2014), "no single article" first,
+ * then by article number (`99` before `120`, `233` before `233-3`), then by part.
+ */
+export function compareArticleKeys(a: string, b: string): number {
+  const parts = (key: string) => {
+    const [edition = '', rest = ''] = key.includes(':') ? key.split(':') : ['', key];
+    const [article = '', part = ''] = rest.split('.');
+    const numbers = article === NO_ARTICLE ? [-1] : article.split('-').map((n) => Number(n));
+    return { edition, numbers, part: part === '' ? -1 : Number(part), key };
+  };
+  const x = parts(a);
+  const y = parts(b);
+  if (x.edition !== y.edition) return x.edition < y.edition ? -1 : 1;
+  for (let i = 0; i < Math.max(x.numbers.length, y.numbers.length); i++) {
+    const d = (x.numbers[i] ?? -1) - (y.numbers[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  if (x.part !== y.part && !Number.isNaN(x.part - y.part)) return x.part - y.part;
+  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+}
