@@ -565,6 +565,13 @@ describe("an Excel workbook (.xlsx) in the shape of the prosecutors' Form 1-M", 
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     const imported = values.filter((v) => v.startsWith('Abay.xlsx:R1:'));
     expect(imported).toHaveLength(1);
+    // The two look alike but for the file the menu names.
+    const texts = await menu
+      .locator('option', { hasText: 'Art. 255 (2014 code), 2022' })
+      .evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    for (const [value, text] of texts)
+      expect(text.endsWith(' · your file: Abay.xlsx'), text).toBe(value!.startsWith('Abay.xlsx:R1:'));
+    expect(texts.length).toBeGreaterThan(1);
     await menu.selectOption(imported[0]!);
     await waitForMap(page);
     // Abai's figure of 2022 colours Abai's own polygon, of the layout since June 2022.

@@ -12,6 +12,7 @@ import { readUserWorkbook } from '../../src/core/userdata/workbook.ts';
 import { cellAt, readSheetCells, sheetNames } from '../../src/core/parse/xlsx.ts';
 import { FORM_1M_ROWS, workbook } from '../helpers/xlsx.ts';
 import type { Statistic } from '../../src/core/types.ts';
+import { importedFileOf } from '../../src/core/analysis/provenance.ts';
 
 const TITLE = '1-M  область Абай (Свод)';
 const form = () =>
@@ -78,6 +79,8 @@ describe("a sheet in the shape of the prosecutors' Form 1-M", () => {
       citation: 'Abay.xlsx, sheet R1, cell F10',
       quote: 'Акт терроризма (ст.255) | Количество правонарушений, зарегистрированных в ЕРДР в отчетном периоде | 2',
     });
+    // Every figure is the user's file's, as the details and the statistic menu say.
+    expect(figures.map((f) => importedFileOf(f))).toEqual(figures.map(() => 'Abay.xlsx'));
     expect(read.workbook.form).toMatchObject({ title: TITLE, region: 'область Абай', column: 2 });
     expect(read.workbook.form!.columns[2]).toEqual({ number: 3, heading: 'из графы 2 / в отношении женщин' });
     expect(read.warnings[0]).toContain('the workbook has 2 sheets (R1, R2): read "R1", the first');
@@ -143,6 +146,7 @@ describe('a sheet that is a table', () => {
       [6, 'Количество'],
     ]);
     expect(statistics(read)[0]).toMatchObject({ unit: 'aktobe', article: '256', value: { value: 4 } });
+    expect(importedFileOf(statistics(read)[0]!)).toBe('table.xlsx');
     expect(read.workbook.header).toEqual(['Регион', 'Год', 'Статья', 'Количество']);
     expect(read.warnings).toContain('row 1 above the header is a title, not read ("Осуждённые по ст. 256 УК РК")');
   });

@@ -1,8 +1,8 @@
 /**
  * Where a record came from: the curated data, or a file the user imported. A user's file gives
- * each record the id `<file>:<line>` and the file's name as its source (see
- * `core/userdata/read-incidents.ts` and `read-statistics.ts`); curated ids are slugs without a
- * colon, so the two can never be confused. Pure.
+ * each record the id `<file>:<line>` (`<file>:<sheet>:<row>` for a form sheet of a workbook) and
+ * the file's name as its source (see `core/userdata/read-incidents.ts`, `read-statistics.ts` and
+ * `form-sheet.ts`); curated ids are slugs without a colon, so the two can never be confused. Pure.
  */
 import type { AtlasEvent } from './events.ts';
 
@@ -15,7 +15,18 @@ export interface Provenanced {
 
 /** The name of the user's file a record was read from, or null for curated data. */
 export function importedFileOf(record: Provenanced): string | null {
-  return record.id === `${record.sourceId}:${record.line}` ? record.sourceId : null;
+  return record.id.startsWith(`${record.sourceId}:`) && record.id.endsWith(`:${record.line}`)
+    ? record.sourceId
+    : null;
+}
+
+/** The user's file a series' figures come from, or null for a curated series. */
+export function importedFileOfSeries(series: { figures: readonly Provenanced[] }): string | null {
+  for (const figure of series.figures) {
+    const file = importedFileOf(figure);
+    if (file !== null) return file;
+  }
+  return null;
 }
 
 /** The user's file an event's statements come from, or null for a curated event. */
