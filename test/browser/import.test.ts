@@ -570,7 +570,7 @@ describe("an Excel workbook (.xlsx) in the shape of the prosecutors' Form 1-M", 
       .locator('option', { hasText: 'Art. 255 (2014 code), 2022' })
       .evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
     for (const [value, text] of texts)
-      expect(text.endsWith(' · your file: Abay.xlsx'), text).toBe(value!.startsWith('Abay.xlsx:R1:'));
+      expect(text!.endsWith(' · your file: Abay.xlsx'), text).toBe(value!.startsWith('Abay.xlsx:R1:'));
     expect(texts.length).toBeGreaterThan(1);
     await menu.selectOption(imported[0]!);
     await waitForMap(page);
