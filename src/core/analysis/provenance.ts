@@ -15,9 +15,7 @@ export interface Provenanced {
 
 /** The name of the user's file a record was read from, or null for curated data. */
 export function importedFileOf(record: Provenanced): string | null {
-  return record.id.startsWith(`${record.sourceId}:`) && record.id.endsWith(`:${record.line}`)
-    ? record.sourceId
-    : null;
+  return record.id.startsWith(`${record.sourceId}:`) && record.id.endsWith(`:${record.line}`) ? record.sourceId : null;
 }
 
 /** The user's file a series' figures come from, or null for a curated series. */
