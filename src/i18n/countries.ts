@@ -1,6 +1,7 @@
 /**
  * The names of the neighbouring countries the base map draws, in the interface language: Russian
- * from the browser's own country names, Kazakh from a list (Chromium's `Intl` names them in English).
+ * from the browser's own country names, Kazakh from a list that comes with the Kazakh catalogue
+ * (Chromium's `Intl` names them in English).
  */
 import type { UiLang } from './language.ts';
 
@@ -16,19 +17,15 @@ const COUNTRY_CODES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Kazakh names of the same countries (as CLDR writes them). Chromium's `Intl` claims Kazakh but
- * names countries in English, so Kazakh comes from this list in every browser.
+ * Kazakh names of the same countries by alpha-2 code, from the Kazakh catalogue (messages/kk.ts,
+ * which `loadLanguage('kk')` reads before anything is shown in Kazakh); empty until then.
  */
-// prettier-ignore
-const KAZAKH_COUNTRY_NAMES: Readonly<Record<string, string>> = {
-  AF: 'Ауғанстан', AZ: 'Әзербайжан', BH: 'Бахрейн', BD: 'Бангладеш', AM: 'Армения', BT: 'Бутан', BG: 'Болгария',
-  MM: 'Мьянма', BY: 'Беларусь', CN: 'Қытай', CY: 'Кипр', EE: 'Эстония', FI: 'Финляндия', GE: 'Грузия',
-  PS: 'Палестина', GR: 'Грекия', IN: 'Үндістан', IR: 'Иран', IQ: 'Ирак', IL: 'Израиль', KZ: 'Қазақстан',
-  JO: 'Иордания', KW: 'Кувейт', KG: 'Қырғызстан', LB: 'Ливан', LV: 'Латвия', LT: 'Литва', MN: 'Моңғолия',
-  MD: 'Молдова', OM: 'Оман', NP: 'Непал', PK: 'Пәкістан', QA: 'Катар', RO: 'Румыния', RU: 'Ресей',
-  SA: 'Сауд Арабиясы', SY: 'Сирия', TJ: 'Тәжікстан', AE: 'Біріккен Араб Әмірліктері', TR: 'Түркия',
-  TM: 'Түрікменстан', UA: 'Украина', EG: 'Мысыр', UZ: 'Өзбекстан',
-};
+let kazakhCountryNames: Readonly<Record<string, string>> = {};
+
+/** Takes the Kazakh country names of the Kazakh catalogue (translate.ts, as it loads it). */
+export function useKazakhCountryNames(names: Readonly<Record<string, string>>): void {
+  kazakhCountryNames = names;
+}
 
 /**
  * A neighbouring country's name in the interface language: Russian from the browser's own country
@@ -38,7 +35,7 @@ const KAZAKH_COUNTRY_NAMES: Readonly<Record<string, string>> = {
 export function countryName(isoNumeric: string | null | undefined, english: string, lang: UiLang): string {
   const code = isoNumeric ? COUNTRY_CODES[isoNumeric] : undefined;
   if (lang === 'en' || !code) return english;
-  if (lang === 'kk') return KAZAKH_COUNTRY_NAMES[code] ?? english;
+  if (lang === 'kk') return kazakhCountryNames[code] ?? english;
   try {
     const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
     return name && name !== code ? name : english;

@@ -23,6 +23,7 @@ import type { Catalogue, Message, Messages, PluralForms } from './messages/en.ts
 import { enStart } from './messages/en-start.ts';
 import { mergeMessages } from './messages/merge.ts';
 import type { UiLang } from './language.ts';
+import { useKazakhCountryNames } from './countries.ts';
 
 export type { UiLang } from './language.ts';
 
@@ -38,7 +39,11 @@ const fullEnglish = (): Promise<Catalogue> =>
 export const CATALOGUE_LOADERS: Readonly<Record<UiLang, () => Promise<Catalogue>>> = {
   en: fullEnglish,
   ru: () => import('./messages/ru.ts').then((m) => m.ru),
-  kk: () => import('./messages/kk.ts').then((m) => m.kk),
+  kk: () =>
+    import('./messages/kk.ts').then((m) => {
+      useKazakhCountryNames(m.kazakhCountryNames);
+      return m.kk;
+    }),
 };
 
 /** The loaded catalogues; English starts with the start's messages only. */

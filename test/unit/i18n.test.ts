@@ -425,3 +425,16 @@ describe('Kazakh numbers', () => {
     expect(formatNumber(2.5, 'kk')).toBe('2,5');
   });
 });
+
+describe("the base map's neighbouring countries", () => {
+  it('are named in Kazakh from the Kazakh catalogue once it is loaded, in English otherwise', async () => {
+    const { countryName } = await import('../../src/i18n/countries.ts');
+    const { loadLanguage: load } = await import('../../src/i18n/translate.ts');
+    await load('kk');
+    expect(countryName('643', 'Russia', 'kk')).toBe('Ресей');
+    expect(countryName('156', 'China', 'kk')).toBe('Қытай');
+    expect(countryName('643', 'Russia', 'en')).toBe('Russia');
+    // A name the list does not have stays the base map's.
+    expect(countryName(null, 'N. Cyprus', 'kk')).toBe('N. Cyprus');
+  });
+});

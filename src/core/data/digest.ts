@@ -45,6 +45,18 @@ export const PARTLY_DEFERRED_COLUMNS: Readonly<Record<CuratedKind, readonly stri
   national: [],
 };
 
+/**
+ * The columns whose text waits too, kept as a token that tells equal texts apart (`…1`, `…2`, one
+ * per distinct text): the national figures' panel marks two related figures as disputed when their
+ * sources or citations differ, and shows the citations with the texts.
+ */
+export const TOKEN_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> = {
+  sources: [],
+  incidents: [],
+  statistics: [],
+  national: ['citation'],
+};
+
 /** What stands for a deferred text that is not blank. */
 export const DIGEST_MARK = '…';
 
@@ -155,8 +167,9 @@ export function withDigestPart(digest: Digest, part: DigestPart): Digest {
 }
 
 /**
- * A parsed file's rows as the digest keeps them: the texts of DEFERRED_COLUMNS as marks, and those
- * of PARTLY_DEFERRED_COLUMNS where `waits` says so of the row and column.
+ * A parsed file's rows as the digest keeps them: the texts of DEFERRED_COLUMNS as marks, those of
+ * PARTLY_DEFERRED_COLUMNS where `waits` says so of the row and column, and those of TOKEN_COLUMNS
+ * as tokens.
  */
 export function digestRowsOf(
   kind: CuratedKind,
@@ -165,13 +178,20 @@ export function digestRowsOf(
 ): DigestRow[] {
   const deferred = new Set(DEFERRED_COLUMNS[kind]);
   const partly = new Set(PARTLY_DEFERRED_COLUMNS[kind]);
+  const tokened = new Set(TOKEN_COLUMNS[kind]);
+  const tokens = new Map<string, string>();
+  const token = (text: string) => {
+    if (!tokens.has(text)) tokens.set(text, `${DIGEST_MARK}${tokens.size + 1}`);
+    return tokens.get(text)!;
+  };
   return table.rows.map((row) => ({
     line: row.line,
     width: row.width,
     cells: table.header.map((name) => {
       const cell = row.cells[name] ?? '';
-      const wait = deferred.has(name) || (partly.has(name) && waits(row, name));
-      return wait && cell.trim() !== '' ? DIGEST_MARK : cell;
+      if (cell.trim() === '') return cell;
+      if (tokened.has(name)) return token(`${name}\u0000${cell}`);
+      return deferred.has(name) || (partly.has(name) && waits(row, name)) ? DIGEST_MARK : cell;
     }),
   }));
 }

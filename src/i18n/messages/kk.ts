@@ -500,3 +500,19 @@ export const kk: Catalogue = {
     openFull: 'Толық атласты ашу',
   },
 };
+
+/**
+ * Kazakh names of the neighbouring countries the base map names (i18n/countries.ts), as CLDR writes
+ * them. Chromium's `Intl` claims Kazakh but names countries in English, so Kazakh comes from this
+ * list in every browser.
+ */
+// prettier-ignore
+export const kazakhCountryNames: Readonly<Record<string, string>> = {
+  AF: 'Ауғанстан', AZ: 'Әзербайжан', BH: 'Бахрейн', BD: 'Бангладеш', AM: 'Армения', BT: 'Бутан', BG: 'Болгария',
+  MM: 'Мьянма', BY: 'Беларусь', CN: 'Қытай', CY: 'Кипр', EE: 'Эстония', FI: 'Финляндия', GE: 'Грузия',
+  PS: 'Палестина', GR: 'Грекия', IN: 'Үндістан', IR: 'Иран', IQ: 'Ирак', IL: 'Израиль', KZ: 'Қазақстан',
+  JO: 'Иордания', KW: 'Кувейт', KG: 'Қырғызстан', LB: 'Ливан', LV: 'Латвия', LT: 'Литва', MN: 'Моңғолия',
+  MD: 'Молдова', OM: 'Оман', NP: 'Непал', PK: 'Пәкістан', QA: 'Катар', RO: 'Румыния', RU: 'Ресей',
+  SA: 'Сауд Арабиясы', SY: 'Сирия', TJ: 'Тәжікстан', AE: 'Біріккен Араб Әмірліктері', TR: 'Түркия',
+  TM: 'Түрікменстан', UA: 'Украина', EG: 'Мысыр', UZ: 'Өзбекстан',
+};
