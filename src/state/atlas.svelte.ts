@@ -189,10 +189,20 @@ class AtlasState {
       return { layer, count: countShown(layer.table, fromDay, toDay, this.categoryBits) };
     }),
   );
-  /** Events of the large files per category, over every year (for the category filter's counts). */
-  bulkByCategory = $derived.by(() => {
+  /**
+   * Events per category in the years shown, whatever categories are ticked (the category filter's
+   * counts): the curated and small files' events, and the large files'.
+   */
+  categoryCounts = $derived.by(() => {
     const counts = INCIDENT_CATEGORIES.map(() => 0);
-    for (const { table } of this.bulkLayers) for (let i = 0; i < table.length; i++) counts[table.category[i]!]!++;
+    const inYears = eventsInView(this.grouped.events, {
+      ...this.filters,
+      categories: new Set(INCIDENT_CATEGORIES),
+    });
+    for (const event of inYears) counts[INCIDENT_CATEGORIES.indexOf(event.category)]!++;
+    const { fromDay, toDay } = yearRangeDays(this.yearFrom, this.yearTo);
+    for (const { table } of this.bulkLayers)
+      INCIDENT_CATEGORIES.forEach((c, i) => (counts[i]! += countShown(table, fromDay, toDay, categoryMask([c]))));
     return counts;
   });
   /** How many events of the large files are in the years and categories shown. */

@@ -190,3 +190,31 @@ describe('the article filter', () => {
     await page.context().close();
   });
 });
+
+describe('the category filter', () => {
+  it('counts each category in the years shown, whether it is ticked or not', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const counts = async () =>
+      (await page.locator('.filters fieldset').nth(1).locator('label').allTextContents()).map((text) =>
+        Number(/\((\d+)\)/.exec(text)?.[1]),
+      );
+    const listed = async () =>
+      Number(/^\((\d+) of/.exec((await page.getByTestId('event-count').textContent()) ?? '')?.[1]);
+    await page.goto(`${base}?from=2016&to=2016`);
+    await waitForMap(page);
+    const in2016 = await counts();
+    expect(in2016).toHaveLength(7);
+    expect(in2016.reduce((n, c) => n + c, 0)).toBe(await listed());
+    await page.goto(base);
+    await waitForMap(page);
+    const all = await counts();
+    expect(all.reduce((n, c) => n + c, 0)).toBe(await listed());
+    expect(all.reduce((n, c) => n + c, 0)).toBeGreaterThan(in2016.reduce((n, c) => n + c, 0));
+    // Unticking a category hides its incidents, not its count.
+    await page.locator('.filters fieldset').nth(1).locator('label').first().locator('input').uncheck();
+    await expect.poll(listed).toBe(all.reduce((n, c) => n + c, 0) - all[0]!);
+    expect(await counts()).toEqual(all);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
