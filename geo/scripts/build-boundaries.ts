@@ -52,6 +52,7 @@ import { merge as topojsonMerge, quantize, feature as topologyToGeoJson } from '
 import { topology as toTopology } from 'topojson-server';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { REGION_FILE_NAMES } from '../../src/core/geo/embedded-files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** geokz at this commit: https://github.com/arodionoff/geokz/tree/<commit>/inst/shape */
@@ -98,11 +99,9 @@ const MIN_LAKE_KM2 = 100;
 const MIN_FAR_LAKE_KM2 = 2000;
 
 /** The embedded layouts' files by layout, without extension (`.geojson` and `.topojson`). */
-const REGION_FILES: Record<LayoutId, string> = {
-  A: 'geo/boundaries/regions-1997',
-  B: 'geo/boundaries/regions-2018',
-  C: 'geo/boundaries/regions-2022',
-};
+const REGION_FILES = Object.fromEntries(
+  (['A', 'B', 'C'] as const).map((layout) => [layout, `geo/boundaries/${REGION_FILE_NAMES[layout]}`]),
+) as Record<LayoutId, string>;
 const CONTEXT_FILE = 'geo/boundaries/context.geojson';
 /**
  * What the app loads: the same features as TopoJSON, borders stored once, quantized on the grid the

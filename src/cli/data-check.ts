@@ -23,6 +23,7 @@ import type { DataContext } from '../core/data/context.ts';
 import type { FileReport, LayoutId } from '../core/types.ts';
 import { layoutsDuring, placeById, unitById } from '../core/gazetteer.ts';
 import { buildUnitIndex } from '../core/geo/assign.ts';
+import { REGION_FILE_NAMES } from '../core/geo/embedded-files.ts';
 import { decodeText } from '../core/userdata/decode.ts';
 import { DELIMITER_NAMES } from '../core/userdata/sniff.ts';
 import type { UnitAt } from '../core/userdata/incident-place.ts';
@@ -32,11 +33,8 @@ import type { WorkbookOptions } from '../core/userdata/workbook.ts';
 
 const DATA_DIR = join(import.meta.dirname, '../../static/data');
 /** The embedded boundaries of each layout (geo/scripts/build-boundaries.ts). */
-const REGION_FILES: Record<LayoutId, string> = {
-  A: join(import.meta.dirname, '../../geo/boundaries/regions-1997.geojson'),
-  B: join(import.meta.dirname, '../../geo/boundaries/regions-2018.geojson'),
-  C: join(import.meta.dirname, '../../geo/boundaries/regions-2022.geojson'),
-};
+const regionFile = (layout: LayoutId) =>
+  join(import.meta.dirname, '../../geo/boundaries', `${REGION_FILE_NAMES[layout]}.geojson`);
 
 /** A file's text, decoded from its bytes whatever the encoding, with what decoding had to say. */
 function readText(path: string): { text: string; warnings: string[] } {
@@ -70,7 +68,7 @@ function shippedUnitAt(): UnitAt {
     let index = indexes.get(layout);
     if (!index) {
       index = buildUnitIndex(
-        JSON.parse(readFileSync(REGION_FILES[layout], 'utf8')) as Parameters<typeof buildUnitIndex>[0],
+        JSON.parse(readFileSync(regionFile(layout), 'utf8')) as Parameters<typeof buildUnitIndex>[0],
       );
       indexes.set(layout, index);
     }

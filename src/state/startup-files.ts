@@ -1,4 +1,5 @@
 import type { LayoutId } from '../core/types.ts';
+import { REGION_FILE_NAMES } from '../core/geo/embedded-files.ts';
 
 /**
  * What the page reads at start besides its code, in one place for the loader (load.ts) and for the
@@ -14,9 +15,6 @@ export const DIGEST_PATH = 'data/digest.json';
  * it against the curated data). The others load when a period needs them.
  */
 export const START_LAYOUT: LayoutId = 'A';
-
-/** Each layout's boundary file in geo/boundaries/, without its extension. */
-export const REGION_FILE_NAMES: Record<LayoutId, string> = { A: 'regions-1997', B: 'regions-2018', C: 'regions-2022' };
 
 /** The bundled boundary files the page reads at start, by the start of their emitted names. */
 export const STARTUP_BOUNDARY_FILES = [REGION_FILE_NAMES[START_LAYOUT], 'context'] as const;

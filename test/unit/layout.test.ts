@@ -176,3 +176,27 @@ describe('unitOfEvent for a point from a user file', () => {
     expect(unitOfEvent(east!, 'C', gazetteer)).toBeNull();
   });
 });
+
+describe('the embedded boundary files', () => {
+  it("are the files the page bundles for each layout (state/load.ts's imports, written out for the bundler)", async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const { REGION_FILE_NAMES } = await import('../../src/core/geo/embedded-files.ts');
+    const load = readFileSync(new URL('../../src/state/load.ts', import.meta.url), 'utf8');
+    const files = new Map(
+      [...load.matchAll(/import (\w+) from '\.\.\/\.\.\/geo\/boundaries\/([\w-]+)\.topojson\?url';/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    const urls = /REGION_URLS[^=]*=\s*\{([^}]*)\}/.exec(load)?.[1] ?? '';
+    const bundled = Object.fromEntries(
+      [...urls.matchAll(/(\w+):\s*(\w+)/g)].map((m) => [m[1]!, files.get(m[2]!) ?? `(no import ${m[2]})`]),
+    );
+    expect(bundled).toEqual(REGION_FILE_NAMES);
+    for (const name of Object.values(REGION_FILE_NAMES))
+      for (const ext of ['geojson', 'topojson'])
+        expect(existsSync(new URL(`../../geo/boundaries/${name}.${ext}`, import.meta.url)), `${name}.${ext}`).toBe(
+          true,
+        );
+  });
+});
