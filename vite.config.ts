@@ -8,6 +8,7 @@ import { DIGEST_PATH, STARTUP_BOUNDARY_FILES } from './src/state/startup-files.t
 import { CURATED_KINDS } from './src/core/data/dataset-tables.ts';
 import { digestFiles } from './src/core/data/digest-build.ts';
 import { validateGazetteer } from './src/core/gazetteer-check.ts';
+import { PLACE_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './src/core/gazetteer-fields.ts';
 
 /**
  * The Content-Security-Policy of the production build: scripts, styles, fonts, workers and data
@@ -113,6 +114,40 @@ function gazetteerCheck(): Plugin {
 }
 
 /**
+ * The page's start-up gazetteer: src/core/gazetteer.ts reads geo/gazetteer/*.json without the fields
+ * that only the details of a selection and the readers of users' files use (src/core/gazetteer-fields.ts:
+ * codes, other spellings, history, coordinate notes, some 4 KB gzip of the start-up JS);
+ * src/core/gazetteer-details.ts, which loads with those, reads the files whole. Build only: the dev
+ * server, the tests and the CLI read the files whole everywhere (and check them; the build checks
+ * them in `gazetteerCheck`).
+ */
+function gazetteerStartFields(): Plugin {
+  const prefix = '\0gazetteer-start:';
+  let root = '.';
+  return {
+    name: 'gazetteer-start-fields',
+    apply: 'build',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(source, importer) {
+      const name = /geo\/gazetteer\/(units|places)\.json$/.exec(source)?.[1];
+      const fromStart = importer?.replaceAll('\\', '/').endsWith('/src/core/gazetteer.ts') === true;
+      return name && fromStart ? `${prefix}${name}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const name = id.slice(prefix.length);
+      const drop = new Set<string>(name === 'units' ? UNIT_DETAIL_FIELDS : PLACE_DETAIL_FIELDS);
+      const records = JSON.parse(readFileSync(join(root, 'geo/gazetteer', `${name}.json`), 'utf8')) as object[];
+      const kept = records.map((r) => Object.fromEntries(Object.entries(r).filter(([field]) => !drop.has(field))));
+      return `export default ${JSON.stringify(kept)};\n`;
+    },
+  };
+}
+
+/**
  * Preloads, from index.html, what the page reads at start besides its code (src/state/startup-files.ts:
  * the curated files' digest and the boundary files), so that it downloads while the scripts load
  * instead of after. Build only: the dev server serves the boundary files under other names.
@@ -158,7 +193,14 @@ function reachedFromApp(id: string, ctx: { getModuleInfo(id: string): { importer
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), curatedDigest(), gazetteerCheck(), preloadStartupData()],
+  plugins: [
+    gazetteerStartFields(),
+    svelte(),
+    contentSecurityPolicy(),
+    curatedDigest(),
+    gazetteerCheck(),
+    preloadStartupData(),
+  ],
   publicDir: 'static',
   // Module workers (both are created with `type: 'module'`), so that a worker's `import()` stays a
   // chunk of its own: the import worker loads the workbook reader only for an .xlsx file.

@@ -4,7 +4,7 @@
  * the tests) and on the dev server; a production build runs them when it bundles the files
  * (vite.config.ts), so that the page carries neither the checks nor the name matching they use.
  */
-import type { LayoutId, Names, Place, Unit } from './types.ts';
+import type { LayoutId, Names, PlaceRecord as Place, UnitRecord as Unit } from './types.ts';
 import { LAYOUTS, LAYOUT_PERIODS, firstDay, isPartialDate, lastDay } from './gazetteer-dates.ts';
 import { normalizeName } from './gazetteer-names.ts';
 

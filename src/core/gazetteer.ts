@@ -28,7 +28,7 @@ export {
 } from './gazetteer-dates.ts';
 
 /** Deep-freezes the loaded records so that no caller can change the gazetteer for the others. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     Object.values(value).forEach(deepFreeze);
     Object.freeze(value);

@@ -6,19 +6,10 @@
  * what it did in `via`, and refuses (with candidates) rather than guess when a name cannot be a
  * first-level unit at that date: a figure for "Shymkent" in 2017 is a city figure, not a region's.
  */
-import {
-  LAYOUTS,
-  containingUnit,
-  isPartialDate,
-  layoutAt,
-  places,
-  successorUnit,
-  unitById,
-  unitOfPlace,
-  units,
-} from './gazetteer.ts';
+import { LAYOUTS, containingUnit, isPartialDate, layoutAt, successorUnit, unitById, unitOfPlace } from './gazetteer.ts';
+import { placeRecords as places, unitRecords as units } from './gazetteer-details.ts';
 import { nameKind, normalizeName } from './gazetteer-names.ts';
-import type { LayoutId, Place, PlaceResolution, Resolution, Unit } from './types.ts';
+import type { LayoutId, Place, PlaceRecord, PlaceResolution, Resolution, Unit, UnitRecord } from './types.ts';
 
 /** One spelling of a unit or place, as the index stores it. */
 interface NameEntry {
@@ -35,7 +26,7 @@ interface NameEntry {
 }
 
 /** Indexes every spelling of every unit: names, short names, aliases, historical names and the id. */
-function unitEntries(list: readonly Unit[]): NameEntry[] {
+function unitEntries(list: readonly UnitRecord[]): NameEntry[] {
   return list.flatMap((u) => {
     const current = [
       ...Object.entries(u.names).map(([lang, name]) => ({ text: name, label: `${lang} name "${name}"` })),
@@ -61,7 +52,7 @@ function unitEntries(list: readonly Unit[]): NameEntry[] {
 }
 
 /** Indexes every spelling of every place: names in four scripts, aliases and the id. */
-function placeEntries(list: readonly Place[]): NameEntry[] {
+function placeEntries(list: readonly PlaceRecord[]): NameEntry[] {
   return list.flatMap((p) => [
     ...[
       ...Object.entries(p.names).map(([lang, name]) => ({ text: name, label: `${lang} name "${name}"` })),

@@ -3,6 +3,8 @@
  * Nothing here touches the DOM or MapLibre.
  */
 
+import type { PLACE_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './gazetteer-fields.ts';
+
 /** Administrative layouts of Kazakhstan's first-level units (see docs/domain.md). */
 export type LayoutId = 'A' | 'B' | 'C';
 
@@ -17,10 +19,11 @@ export interface Names {
 }
 
 /**
- * One first-level unit (oblast or city of republican significance) with one extent.
- * A unit whose territory changed (East Kazakhstan in 2022) has one record per extent.
+ * One first-level unit (oblast or city of republican significance) with one extent, as
+ * `geo/gazetteer/units.json` has it. A unit whose territory changed (East Kazakhstan in 2022) has
+ * one record per extent.
  */
-export interface Unit {
+export interface UnitRecord {
   /** Stable slug in users' words: `aktobe`, `east-kazakhstan`, `east-kazakhstan-2022`. */
   id: string;
   /** First two digits of KATO, e.g. `15` for Aktobe. */
@@ -56,8 +59,18 @@ export interface Unit {
   history: string;
 }
 
-/** A city, town, village or foreign area that the data names. */
-export interface Place {
+/**
+ * The fields of a unit's record that only the details of a selection and the readers of users'
+ * files use (codes, other spellings, history): the page's start-up gazetteer leaves them out
+ * (core/gazetteer.ts, core/gazetteer-details.ts).
+ */
+export type UnitDetailField = (typeof UNIT_DETAIL_FIELDS)[number] & keyof UnitRecord;
+
+/** A unit as the start-up gazetteer has it (`unitById`): its record without the detail fields. */
+export type Unit = Omit<UnitRecord, UnitDetailField>;
+
+/** A city, town, village or foreign area that the data names, as `geo/gazetteer/places.json` has it. */
+export interface PlaceRecord {
   id: string;
   names: Names;
   aliases: string[];
@@ -73,6 +86,12 @@ export interface Place {
   /** Where the coordinate comes from and how exact it is. */
   coordNote: string;
 }
+
+/** The fields of a place's record that only the readers of users' files use. */
+export type PlaceDetailField = (typeof PLACE_DETAIL_FIELDS)[number] & keyof PlaceRecord;
+
+/** A place as the start-up gazetteer has it (`placeById`): its record without the detail fields. */
+export type Place = Omit<PlaceRecord, PlaceDetailField>;
 
 /** Outcome of resolving a name to a unit at a date. */
 export type Resolution =

@@ -410,6 +410,7 @@ describe('start-up', () => {
           m.once('load', () => m.once('idle', () => (window.__drawnAt ??= performance.now())));
         } });
         new MutationObserver(() => {
+          if (document.querySelector('h1')) window.__mountedAt ??= performance.now();
           if (document.querySelector('[data-testid=year-range]')) window.__panelsAt ??= performance.now();
         }).observe(document, { childList: true, subtree: true });
       })();`,
@@ -417,11 +418,14 @@ describe('start-up', () => {
     await page.goto(base);
     await waitForMap(page);
     await page.locator('[data-testid=national]').waitFor();
-    const { drawnAt, panelsAt } = await page.evaluate(() => {
-      const w = window as unknown as { __drawnAt: number; __panelsAt: number };
-      return { drawnAt: w.__drawnAt, panelsAt: w.__panelsAt };
+    const { drawnAt, panelsAt, mountedAt } = await page.evaluate(() => {
+      const w = window as unknown as { __drawnAt: number; __panelsAt: number; __mountedAt: number };
+      return { drawnAt: w.__drawnAt, panelsAt: w.__panelsAt, mountedAt: w.__mountedAt };
     });
-    expect(panelsAt).toBeGreaterThanOrEqual(drawnAt);
+    // Once the map is complete, or 2 s after the page is mounted when the map takes longer (a
+    // loaded machine): never before either.
+    expect(panelsAt).toBeGreaterThanOrEqual(Math.min(drawnAt, mountedAt + 2000) - 50);
+    expect(panelsAt).toBeGreaterThan(mountedAt);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

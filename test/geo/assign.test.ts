@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { assignPoints, buildUnitIndex } from '../../src/core/geo/assign.ts';
 import { places, unitsOf } from '../../src/core/gazetteer.ts';
 import type { LayoutId } from '../../src/core/types.ts';
+import { unitRecord } from '../../src/core/gazetteer-details.ts';
 
 type Polygonal = Polygon | MultiPolygon;
 type UnitCollection = FeatureCollection<Polygonal, { unit: string }>;
@@ -154,7 +155,7 @@ describe('assignPoints', () => {
 function boundaries(file: string, layout: LayoutId): UnitCollection {
   const url = new URL(`../../../shared/fixtures/boundaries/${file}`, import.meta.url);
   const fc = readJson<FeatureCollection<Polygonal, { ADM1_PCODE: string }>>(url);
-  const byPcode = new Map(unitsOf(layout).map((u) => [u.pcode, u.id]));
+  const byPcode = new Map(unitsOf(layout).map((u) => [unitRecord(u).pcode, u.id]));
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f) => {

@@ -11,6 +11,7 @@ import { dissolveToLayout } from '../../src/core/geo/dissolve.ts';
 import { loadPolygonUnion } from '../../src/core/geo/union.ts';
 import { unitsOf } from '../../src/core/gazetteer.ts';
 import type { LayoutId } from '../../src/core/types.ts';
+import { unitRecord } from '../../src/core/gazetteer-details.ts';
 
 type Polygonal = Polygon | MultiPolygon;
 type UnitCollection = FeatureCollection<Polygonal, { unit: string }>;
@@ -159,7 +160,7 @@ describe('dissolveToLayout', () => {
 function boundaries(file: string, layout: LayoutId): UnitCollection {
   const url = new URL(`../../../shared/fixtures/boundaries/${file}`, import.meta.url);
   const fc = readJson<FeatureCollection<Polygonal, { ADM1_PCODE: string }>>(url);
-  const byPcode = new Map(unitsOf(layout).map((u) => [u.pcode, u.id]));
+  const byPcode = new Map(unitsOf(layout).map((u) => [unitRecord(u).pcode, u.id]));
   return featureCollection(
     fc.features.map((f) => {
       const unit = byPcode.get(f.properties.ADM1_PCODE);

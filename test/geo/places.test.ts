@@ -7,9 +7,10 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon, distance, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { containingUnit, places, unitById, unitsOf } from '../../src/core/gazetteer.ts';
+import { containingUnit, places, unitsOf } from '../../src/core/gazetteer.ts';
 import { resolvePlace, resolveUnit } from '../../src/core/resolve.ts';
 import type { LayoutId } from '../../src/core/types.ts';
+import { unitRecord, unitRecordById } from '../../src/core/gazetteer-details.ts';
 
 type Properties = Record<string, string | number>;
 
@@ -28,7 +29,7 @@ function featureOf(
   fc: FeatureCollection<Polygon | MultiPolygon, Properties>,
   unitId: string,
 ): Feature<Polygon | MultiPolygon, Properties> {
-  const pcode = unitById(unitId)?.pcode;
+  const pcode = unitRecordById(unitId)?.pcode;
   const feature = fc.features.find((f) => f.properties['ADM1_PCODE'] === pcode);
   if (!feature) throw new Error(`no feature with ADM1_PCODE ${pcode} (unit ${unitId})`);
   return feature;
@@ -44,7 +45,7 @@ describe.each(BOUNDARIES)('$file (layout $layout)', ({ file, layout, date }) => 
     const pcodes = fc.features.map((f) => f.properties['ADM1_PCODE']).sort();
     expect(pcodes).toEqual(
       unitsOf(layout)
-        .map((u) => u.pcode)
+        .map((u) => unitRecord(u).pcode)
         .sort(),
     );
   });
@@ -76,7 +77,7 @@ describe.each(BOUNDARIES)('$file (layout $layout)', ({ file, layout, date }) => 
   describe.each(fc.features.map((f) => [f.properties['ADM1_PCODE'] as string, f] as const))(
     'feature %s',
     (pcode, f) => {
-      const unit = unitsOf(layout).find((u) => u.pcode === pcode)!;
+      const unit = unitsOf(layout).find((u) => unitRecord(u).pcode === pcode)!;
       it.each(['KATO', 'ADM1_PCODE', 'ISO_3166_2', 'ADM1_EN', 'ADM1_RU', 'ADM1_KK'])(
         `field %s resolves to its unit at ${date}`,
         (field) => {
@@ -99,7 +100,7 @@ describe('layout A (no boundary file): every place lies in a layout-B unit insid
   const fc = fixture<Polygon | MultiPolygon>('kaz_admbnda_adm1_2018.geojson');
   it.each(inKazakhstan.map((p) => [p.id, p] as const))('%s', (_id, place) => {
     const hit = fc.features.find((f) => booleanPointInPolygon(point([place.lon, place.lat]), f))!;
-    const unitB = unitsOf('B').find((u) => u.pcode === hit.properties['ADM1_PCODE'])!;
+    const unitB = unitsOf('B').find((u) => unitRecord(u).pcode === hit.properties['ADM1_PCODE'])!;
     expect(containingUnit(unitB.id, 'A')?.id).toBe(place.units.A);
   });
 });
@@ -112,7 +113,7 @@ describe('kaz_admbnda_cnt1_2022.geojson: region centres', () => {
   it.each(centres.map((f) => [f.properties['NAME_EN'] as string, f] as const))(
     '%s is the centre of its unit',
     (_name, f) => {
-      const unit = unitsOf('C').find((u) => u.pcode === f.properties['ADM1_PCODE'])!;
+      const unit = unitsOf('C').find((u) => unitRecord(u).pcode === f.properties['ADM1_PCODE'])!;
       for (const field of ['NAME_EN', 'NAME_RU', 'NAME_KK']) {
         const r = resolvePlace(String(f.properties[field]), '2024-01-01');
         expect(r.ok ? r.place.id : r.reason, `${field} "${f.properties[field]}"`).toBe(unit.centre);

@@ -18,6 +18,7 @@ import {
 } from '../../src/core/gazetteer.ts';
 import { nameKind, normalizeName } from '../../src/core/gazetteer-names.ts';
 import { validateGazetteer } from '../../src/core/gazetteer-check.ts';
+import { unitRecords } from '../../src/core/gazetteer-details.ts';
 
 /** A fresh, mutable copy of the real files for each validation case. */
 function copies(): { units: Record<string, unknown>[]; places: Record<string, unknown>[] } {
@@ -157,7 +158,7 @@ describe('partOf', () => {
 
 describe('unit records', () => {
   it('derive P-codes and ISO numeric codes from KATO', () => {
-    for (const u of units) {
+    for (const u of unitRecords) {
       expect(u.pcode).toBe(`KZ${u.kato}`);
       expect(u.isoNumeric).toBe(`KZ-${u.kato}`);
     }
@@ -186,7 +187,9 @@ describe('unit records', () => {
 
   it('cannot be changed by a caller', () => {
     expect(Object.isFrozen(units)).toBe(true);
-    expect(Object.isFrozen(units[0]?.aliases)).toBe(true);
+    expect(Object.isFrozen(units[0]?.names)).toBe(true);
+    expect(Object.isFrozen(unitRecords)).toBe(true);
+    expect(Object.isFrozen(unitRecords[0]?.aliases)).toBe(true);
   });
 });
 

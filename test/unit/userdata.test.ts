@@ -27,6 +27,7 @@ import { readUserIncidents, type UserIncident } from '../../src/core/userdata/re
 import { readUserStatistics } from '../../src/core/userdata/read-statistics.ts';
 import { readUserFile } from '../../src/core/userdata/read-user-file.ts';
 import { readNumber, sniffTable } from '../../src/core/userdata/sniff.ts';
+import { unitRecord } from '../../src/core/gazetteer-details.ts';
 
 const root = new URL('../../', import.meta.url);
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`test/fixtures/userdata/${name}`, root));
@@ -41,7 +42,7 @@ const unitAt: UnitAt = (() => {
     const fc = read<FeatureCollection<Polygonal, { ADM1_PCODE: string }>>(
       new URL(`../shared/fixtures/boundaries/${file}`, root),
     );
-    const byPcode = new Map(unitsOf(layout).map((u) => [u.pcode, u.id]));
+    const byPcode = new Map(unitsOf(layout).map((u) => [unitRecord(u).pcode, u.id]));
     return buildUnitIndex({
       type: 'FeatureCollection',
       features: fc.features.map((f) => ({

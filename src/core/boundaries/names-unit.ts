@@ -5,6 +5,7 @@
  */
 import { normalizeName } from '../gazetteer-names.ts';
 import type { Unit } from '../types.ts';
+import { unitRecord } from '../gazetteer-details.ts';
 
 /**
  * True when `value` is one of the unit's codes (KATO, 9-digit KATO of the unit, P-code, ISO
@@ -17,7 +18,8 @@ import type { Unit } from '../types.ts';
  * @example namesUnit('Almaty', unitById('almaty-oblast-2022')!) // true ("Almaty Region" without the word for region)
  * @example namesUnit('KZ-YUZ', unitById('south-kazakhstan')!) // true (and for turkistan too)
  */
-export function namesUnit(value: string, unit: Unit): boolean {
+export function namesUnit(value: string, startUnit: Unit): boolean {
+  const unit = unitRecord(startUnit);
   const code = value.trim().toUpperCase();
   const codes = [unit.kato, `${unit.kato}0000000`, unit.pcode, unit.isoNumeric, ...unit.isoLetter, unit.hasc ?? ''];
   if (codes.includes(code)) return true;

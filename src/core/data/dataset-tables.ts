@@ -46,7 +46,9 @@ export function datasetFromTables(tables: DatasetTables, gazetteer: Gazetteer): 
 
   const eventIds = new Set(incidents.records.map((i) => i.event));
   const figureIds = new Set([...statistics.records, ...national.records].map((f) => f.id));
-  const linkedIncidents = keepLinked(incidents, (i) => i.related, eventIds, 'event');
+  // In the page's digest, a deferred `related` is a mark, not a link (digest.ts).
+  const links = (ids: string[]) => ids.filter((id) => id !== gazetteer.deferredMark);
+  const linkedIncidents = keepLinked(incidents, (i) => links(i.related), eventIds, 'event');
   const linkedStatistics = keepLinked(statistics, (s) => s.related, figureIds, 'figure');
   const linkedNational = keepLinked(national, (n) => n.related, figureIds, 'figure');
 
