@@ -116,7 +116,8 @@ function gazetteerCheck(): Plugin {
 /**
  * The page's start-up gazetteer: src/core/gazetteer.ts reads geo/gazetteer/*.json without the fields
  * that only the details of a selection and the readers of users' files use (src/core/gazetteer-fields.ts:
- * codes, other spellings, history, coordinate notes, some 4 KB gzip of the start-up JS);
+ * codes, other spellings, history, coordinate notes, and the Kazakh Latin names: some 4 KB gzip of
+ * the start-up JS);
  * src/core/gazetteer-details.ts, which loads with those, reads the files whole. Build only: the dev
  * server, the tests and the CLI read the files whole everywhere (and check them; the build checks
  * them in `gazetteerCheck`).
@@ -141,7 +142,16 @@ function gazetteerStartFields(): Plugin {
       const name = id.slice(prefix.length);
       const drop = new Set<string>(name === 'units' ? UNIT_DETAIL_FIELDS : PLACE_DETAIL_FIELDS);
       const records = JSON.parse(readFileSync(join(root, 'geo/gazetteer', `${name}.json`), 'utf8')) as object[];
-      const kept = records.map((r) => Object.fromEntries(Object.entries(r).filter(([field]) => !drop.has(field))));
+      // Kazakh Latin names too: the interface speaks English, Russian and Kazakh (Cyrillic).
+      const uiNames = (names: Record<string, string>) =>
+        Object.fromEntries(Object.entries(names).filter(([lang]) => lang !== 'kk_latn'));
+      const kept = records.map((r) =>
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([field]) => !drop.has(field))
+            .map(([field, value]) => [field, field === 'names' || field === 'short' ? uiNames(value) : value]),
+        ),
+      );
       return `export default ${JSON.stringify(kept)};\n`;
     },
   };

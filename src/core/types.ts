@@ -66,8 +66,11 @@ export interface UnitRecord {
  */
 export type UnitDetailField = (typeof UNIT_DETAIL_FIELDS)[number] & keyof UnitRecord;
 
-/** A unit as the start-up gazetteer has it (`unitById`): its record without the detail fields. */
-export type Unit = Omit<UnitRecord, UnitDetailField>;
+/** Names in the interface's languages: the start-up gazetteer leaves out the Kazakh Latin ones. */
+export type UiNames = Omit<Names, 'kk_latn'>;
+
+/** A unit as the start-up gazetteer has it (`unitById`): its record without the detail fields and Kazakh Latin names. */
+export type Unit = Omit<UnitRecord, UnitDetailField | 'names' | 'short'> & { names: UiNames; short: UiNames };
 
 /** A city, town, village or foreign area that the data names, as `geo/gazetteer/places.json` has it. */
 export interface PlaceRecord {
@@ -90,8 +93,8 @@ export interface PlaceRecord {
 /** The fields of a place's record that only the readers of users' files use. */
 export type PlaceDetailField = (typeof PLACE_DETAIL_FIELDS)[number] & keyof PlaceRecord;
 
-/** A place as the start-up gazetteer has it (`placeById`): its record without the detail fields. */
-export type Place = Omit<PlaceRecord, PlaceDetailField>;
+/** A place as the start-up gazetteer has it (`placeById`): its record without the detail fields and Kazakh Latin name. */
+export type Place = Omit<PlaceRecord, PlaceDetailField | 'names'> & { names: UiNames };
 
 /** Outcome of resolving a name to a unit at a date. */
 export type Resolution =

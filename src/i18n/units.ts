@@ -5,20 +5,21 @@
  * `Ақтөбе`); headings use the full official one (`Aktobe Region`, `Актюбинская область`,
  * `Ақтөбе облысы`). An empty name falls back to English, never to nothing.
  */
-import type { Lang, Place, Unit } from '../core/types.ts';
+import type { Lang, Names, Place, Unit } from '../core/types.ts';
 import { placeById, unitById } from '../core/gazetteer.ts';
 
 export type NameForm = 'short' | 'full';
 
 /** A unit's name: `short` (default) for labels, lists and legends; `full` for headings. */
 export function unitName(unit: Unit, lang: Lang, form: NameForm = 'short'): string {
-  const names = form === 'short' ? unit.short : unit.names;
+  // Kazakh Latin names are in the full records only (core/gazetteer-details.ts).
+  const names: Partial<Names> = form === 'short' ? unit.short : unit.names;
   return names[lang] || names.en || unit.names.en;
 }
 
 /** A place's name (cities, towns and foreign areas have one form). */
 export function placeName(place: Place, lang: Lang): string {
-  return place.names[lang] || place.names.en;
+  return (place.names as Partial<Names>)[lang] || place.names.en;
 }
 
 /** A unit's name by id; the id itself when the gazetteer does not know it. */

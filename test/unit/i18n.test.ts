@@ -32,7 +32,8 @@ import {
   UI_LANGS,
   withLangParam,
 } from '../../src/i18n/language.ts';
-import { places, units } from '../../src/core/gazetteer.ts';
+import { places } from '../../src/core/gazetteer.ts';
+import { unitRecords } from '../../src/core/gazetteer-details.ts';
 import { parseFuzzyDate } from '../../src/core/parse/dates.ts';
 import { parseCount } from '../../src/core/parse/counts.ts';
 import { INCIDENT_CATEGORIES } from '../../src/core/data/incidents.ts';
@@ -349,7 +350,7 @@ describe('Criminal Code articles', () => {
 
 describe('unit and place names', () => {
   it('names every unit in all three languages, short for labels and full for headings', () => {
-    for (const unit of units) {
+    for (const unit of unitRecords) {
       for (const lang of UI_LANGS) {
         expect(unitName(unit, lang), `${unit.id} ${lang}`).not.toBe('');
         expect(unitName(unit, lang, 'full'), `${unit.id} ${lang}`).not.toBe('');
