@@ -9,23 +9,14 @@
 import unitsJson from '../../geo/gazetteer/units.json' with { type: 'json' };
 import placesJson from '../../geo/gazetteer/places.json' with { type: 'json' };
 import type { Place, PlaceRecord, Unit, UnitRecord } from './types.ts';
-import { validateGazetteer } from './gazetteer-check.ts';
-import { deepFreeze } from './gazetteer.ts';
+import { readGazetteer } from './gazetteer.ts';
 
-/** As in gazetteer.ts: checked by a production build as it bundles the files, else here. */
-const loaded = deepFreeze(
-  import.meta.env?.PROD === true
-    ? { units: unitsJson as unknown as UnitRecord[], places: placesJson as unknown as PlaceRecord[] }
-    : validateGazetteer(unitsJson as unknown, placesJson as unknown),
-);
-
+const loaded = readGazetteer<UnitRecord, PlaceRecord>(unitsJson, placesJson);
 /** Every unit record, one per extent, in file order, with every field. */
 export const unitRecords: readonly UnitRecord[] = loaded.units;
 /** Every place record, in file order, with every field. */
 export const placeRecords: readonly PlaceRecord[] = loaded.places;
-
-const unitIndex = new Map(unitRecords.map((u) => [u.id, u]));
-const placeIndex = new Map(placeRecords.map((p) => [p.id, p]));
+const { unitIndex, placeIndex } = loaded;
 
 /** The full record of a unit with this id, or undefined. */
 export function unitRecordById(id: string): UnitRecord | undefined {

@@ -28,7 +28,7 @@ export {
 } from './gazetteer-dates.ts';
 
 /** Deep-freezes the loaded records so that no caller can change the gazetteer for the others. */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     Object.values(value).forEach(deepFreeze);
     Object.freeze(value);
@@ -40,22 +40,33 @@ export function deepFreeze<T>(value: T): T {
 // Loaded gazetteer
 
 /**
- * A production build has checked the files as it bundled them, and that they are exactly what the
- * checks return (vite.config.ts), so the page takes them as they are.
+ * The two files' records, frozen, with an index by id. A production build has checked the files as
+ * it bundled them, and that they are exactly what the checks return (vite.config.ts), so the page
+ * takes them as they are; elsewhere (Node, the dev server) they are checked here.
  */
-const loaded = deepFreeze(
-  import.meta.env?.PROD === true
-    ? { units: unitsJson as unknown as Unit[], places: placesJson as unknown as Place[] }
-    : validateGazetteer(unitsJson as unknown, placesJson as unknown),
-);
+export function readGazetteer<U extends { id: string }, P extends { id: string }>(
+  unitsRaw: unknown,
+  placesRaw: unknown,
+) {
+  const loaded = deepFreeze(
+    import.meta.env?.PROD === true
+      ? { units: unitsRaw as U[], places: placesRaw as P[] }
+      : (validateGazetteer(unitsRaw, placesRaw) as unknown as { units: U[]; places: P[] }),
+  );
+  return {
+    units: loaded.units as readonly U[],
+    places: loaded.places as readonly P[],
+    unitIndex: new Map(loaded.units.map((u) => [u.id, u])),
+    placeIndex: new Map(loaded.places.map((p) => [p.id, p])),
+  };
+}
 
+const loaded = readGazetteer<Unit, Place>(unitsJson, placesJson);
 /** Every unit record, one per extent, in file order. */
 export const units: readonly Unit[] = loaded.units;
 /** Every place record, in file order. */
 export const places: readonly Place[] = loaded.places;
-
-const unitIndex = new Map(units.map((u) => [u.id, u]));
-const placeIndex = new Map(places.map((p) => [p.id, p]));
+const { unitIndex, placeIndex } = loaded;
 
 /** The unit with this id, or undefined. */
 export function unitById(id: string): Unit | undefined {
