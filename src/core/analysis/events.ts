@@ -36,6 +36,14 @@ export interface AtlasEvent {
 
 const DATE_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, period: 3 };
 
+/** Statements by the event they describe (the `event` column), each event's in the order given. */
+export function statementsByEvent<T extends Pick<Incident, 'event'>>(statements: readonly T[]): Map<string, T[]> {
+  const byEvent = new Map<string, T[]>();
+  for (const statement of statements)
+    byEvent.set(statement.event, [...(byEvent.get(statement.event) ?? []), statement]);
+  return byEvent;
+}
+
 /**
  * The statement an event takes its title, category and date precision from: the first of the most
  * precisely dated ones (day beats month beats year beats period), in the order given.
@@ -75,8 +83,7 @@ export function groupEvents<T extends PositionedIncident>(
   incidents: readonly T[],
   locate: Locate,
 ): { events: AtlasEvent[]; unplaced: T[] } {
-  const byEvent = new Map<string, T[]>();
-  for (const incident of incidents) byEvent.set(incident.event, [...(byEvent.get(incident.event) ?? []), incident]);
+  const byEvent = statementsByEvent(incidents);
   const events: AtlasEvent[] = [];
   const unplaced: T[] = [];
   for (const [id, statements] of byEvent) {

@@ -88,9 +88,6 @@ export function unitOfEvent(event: AtlasEvent, layout: LayoutId, gazetteer: Coun
     : null;
 }
 
-/** Why an event counts in no unit of a layout (`uncountedEvents`). */
-export type UncountedReason = 'abroad' | 'nationwide' | 'split' | 'unplaced';
-
 /** The events that count in no unit of a layout, by reason; `split` also by the region the event names. */
 export interface Uncounted {
   total: number;

@@ -18,20 +18,21 @@ export function importedFileOf(record: Provenanced): string | null {
   return record.id.startsWith(`${record.sourceId}:`) && record.id.endsWith(`:${record.line}`) ? record.sourceId : null;
 }
 
-/** The user's file a series' figures come from, or null for a curated series. */
-export function importedFileOfSeries(series: { figures: readonly Provenanced[] }): string | null {
-  for (const figure of series.figures) {
-    const file = importedFileOf(figure);
+/** The first user's file any of the records comes from, or null when all are curated. */
+function importedFileOfAny(records: readonly Provenanced[]): string | null {
+  for (const record of records) {
+    const file = importedFileOf(record);
     if (file !== null) return file;
   }
   return null;
 }
 
+/** The user's file a series' figures come from, or null for a curated series. */
+export function importedFileOfSeries(series: { figures: readonly Provenanced[] }): string | null {
+  return importedFileOfAny(series.figures);
+}
+
 /** The user's file an event's statements come from, or null for a curated event. */
 export function importedFileOfEvent(event: Pick<AtlasEvent, 'statements'>): string | null {
-  for (const statement of event.statements) {
-    const file = importedFileOf(statement);
-    if (file !== null) return file;
-  }
-  return null;
+  return importedFileOfAny(event.statements);
 }

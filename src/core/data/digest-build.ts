@@ -4,8 +4,7 @@
  * later periods (DEFERRED_FROM_YEAR) with the sources only they name.
  */
 import { parseCsv, type CsvRow } from '../parse/csv.ts';
-import { titleStatement } from '../analysis/events.ts';
-import type { Incident } from '../types.ts';
+import { statementsByEvent, titleStatement } from '../analysis/events.ts';
 import { layoutsDuring, placeById, unitById } from '../gazetteer.ts';
 import { CURATED_KINDS, datasetFromTables, type CuratedKind, type DatasetTables } from './dataset-tables.ts';
 import {
@@ -25,8 +24,8 @@ export type CuratedTexts = Readonly<Record<CuratedKind, { file: string; text: st
 /**
  * What the start-up digest leaves for the texts besides DEFERRED_COLUMNS (digest.ts), from the
  * records the files give: the rows whose PARTLY_DEFERRED_COLUMNS wait (every accepted statement:
- * the title of all but the one its event shows, and the source), and the sources that only those
- * statements name. A row the files reject keeps all its cells, so that the digest rejects it for
+ * the title of all but the one its event shows, the source and the related events), and the
+ * sources that only those statements name (no statistic or national figure names them). A row the files reject keeps all its cells, so that the digest rejects it for
  * the same reason.
  */
 function deferredByRecords(tables: DatasetTables): {
@@ -34,15 +33,12 @@ function deferredByRecords(tables: DatasetTables): {
   leftOut: (source: CsvRow) => boolean;
 } {
   const dataset = datasetFromTables(tables, { unitById, placeById, layoutsDuring });
-  const byEvent = new Map<string, Incident[]>();
-  for (const statement of dataset.incidents)
-    byEvent.set(statement.event, [...(byEvent.get(statement.event) ?? []), statement]);
+  const byEvent = statementsByEvent(dataset.incidents);
   const titled = new Set([...byEvent.values()].map((statements) => titleStatement(statements).line));
   const accepted = new Set(dataset.incidents.map((i) => i.line));
   const idOf = (row: CsvRow) => (row.cells['id'] ?? '').trim();
   const sourceOf = (row: CsvRow) => (row.cells['source'] ?? '').trim();
   const kept = new Set([
-    ...[...dataset.statistics, ...dataset.national].map((f) => f.sourceId),
     ...tables.incidents.table.rows.filter((row) => !accepted.has(row.line)).map(sourceOf),
     ...tables.statistics.table.rows.map(sourceOf),
     ...tables.national.table.rows.map(sourceOf),
@@ -88,10 +84,11 @@ export function buildDigest(files: CuratedTexts): { digest: Digest; parts: Diges
   };
   const statisticsOf = (year: number | null) => rowsOf.statistics.filter((row) => yearOf(row) === year);
   const sourcesOf = (year: number | null) => rowsOf.sources.filter((row) => sourceYear(row) === year);
-  const parts: DigestPart[] = years.map((year) => ({
+  const byYear = years.map((year) => ({ year, statistics: statisticsOf(year), sources: sourcesOf(year) }));
+  const parts: DigestPart[] = byYear.map(({ year, statistics, sources }) => ({
     year,
-    statistics: packRows(statisticsOf(year), headerOf('statistics').length),
-    sources: packRows(sourcesOf(year), headerOf('sources').length),
+    statistics: packRows(statistics, headerOf('statistics').length),
+    sources: packRows(sources, headerOf('sources').length),
   }));
   const seriesOf = (rows: readonly DigestRow[]): DigestSeries[] => {
     const seen = new Map<string, DigestSeries>();
@@ -121,12 +118,12 @@ export function buildDigest(files: CuratedTexts): { digest: Digest; parts: Diges
     incidents: table('incidents', rowsOf.incidents),
     statistics: table('statistics', statisticsOf(null)),
     national: table('national', rowsOf.national),
-    parts: years.map((year, i) => ({
+    parts: byYear.map(({ year, statistics, sources }) => ({
       year,
       file: digestPartPath(year),
-      statistics: parts[i]!.statistics.rows.length,
-      sources: parts[i]!.sources.rows.length,
-      series: seriesOf(statisticsOf(year)),
+      statistics: statistics.length,
+      sources: sources.length,
+      series: seriesOf(statistics),
     })),
     textSources: leftOutLines.size,
   };
