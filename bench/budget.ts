@@ -76,7 +76,7 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/ui/ExportPanel.svelte': 'Export: the menu opened (its panel)',
   'src/ui/SharePanel.svelte': 'Share / Embed: the menu opened (the link and the iframe snippet, copying)',
   'src/state/load-full.ts':
-    'Curated files in full (PapaParse): their quotes, notes and citations with the first selection, national figure opened or export; the population table when rates are first chosen',
+    'Curated files in full (PapaParse): their quotes, notes and citations with the first selection, national figure opened or export; the population table and the rate functions when rates are first chosen',
   'src/ui/exports.ts': 'Export: the first CSV, GeoJSON or PNG export (writers, PNG frame)',
   'src/ui/TableView.svelte': 'Table: the table view opened',
   'src/ui/SelectionDetails.svelte': 'Details: a unit, city or incident selected (profile, statements)',

@@ -10,7 +10,7 @@ import { changeBetween, type UnitChange } from '../core/analysis/change.ts';
 import { INCIDENT_CATEGORIES } from '../core/data/incidents.ts';
 import { nationalInView, type IndicatorGroup } from '../core/analysis/national.ts';
 import { histogram, type Timeline } from '../core/analysis/timeline.ts';
-import { rateBasis, rateChoropleth, type RateView } from '../core/analysis/rates.ts';
+import type { RateView } from '../core/analysis/rates.ts';
 import {
   YEAR_MAX,
   YEAR_MIN,
@@ -40,6 +40,7 @@ import {
   loadTexts,
   type Boundaries,
   type Loaded,
+  type RateTools,
 } from './load.ts';
 import { withTexts } from '../core/data/dataset-tables.ts';
 import type { Digest, DigestPartIndex } from '../core/data/digest.ts';
@@ -136,11 +137,13 @@ class AtlasState {
   mode = $state<'map' | 'table'>('map');
   /** Rates per 100,000 people instead of counts, where the shown figures have a population basis. */
   perCapita = $state(false);
+  /** The rate functions (core/analysis/rates.ts), loaded with the population table; null until then. */
+  private rateTools = $state.raw<RateTools | null>(null);
   /**
    * Whether the dataset holds the population table. Only rates need it, so it is read when they are
    * first asked for (`showRates`, or a link with `rate=1`, which loads it with the data).
    */
-  populationLoaded = $state(false);
+  populationLoaded = $derived(this.rateTools !== null);
   populationLoading = $state(false);
   /** Why the population table could not be read (English words from the browser), or null. */
   populationError = $state<string | null>(null);
@@ -318,21 +321,21 @@ class AtlasState {
     this.shownSeries ? joinSeries(this.shownSeries, this.unitIds, this.drawnLayout, gazetteer) : null,
   );
   /**
-   * Why rates cannot be shown ('comparing', 'no-population'), or null when they can: a comparison
-   * shows differences of counts; a statistic none of whose units has a population within five
-   * years of its period has no basis.
+   * Why rates cannot be shown, or null when they can: 'comparing' (a comparison shows differences
+   * of counts), or the year whose population a statistic would need when none of its units has a
+   * population within five years of it (no basis).
    */
-  rateBlocked = $derived.by((): 'comparing' | 'no-population' | null => {
+  rateBlocked = $derived.by((): 'comparing' | { noPopulation: number } | null => {
     if (this.compare !== null) return 'comparing';
     // Until the population table is read, rates are offered: choosing them reads it, then tells.
-    if (!this.populationLoaded) return null;
-    const basis = this.shownSeries ? rateBasis(this.shownSeries, this.dataset?.population ?? []) : null;
-    return basis && basis.byUnit.size > 0 ? null : 'no-population';
+    if (!this.rateTools || !this.shownSeries) return null;
+    const basis = this.rateTools.rateBasis(this.shownSeries, this.dataset?.population ?? []);
+    return basis.byUnit.size > 0 ? null : { noPopulation: basis.year };
   });
   /** Rates per 100,000 on the drawn units, when asked for and possible; null shows counts. */
   rates = $derived<RateView | null>(
-    this.perCapita && this.populationLoaded && this.rateBlocked === null && this.countChoropleth && this.shownSeries
-      ? rateChoropleth(this.countChoropleth, this.shownSeries, this.dataset?.population ?? [])
+    this.perCapita && this.rateTools && this.rateBlocked === null && this.countChoropleth && this.shownSeries
+      ? this.rateTools.rateChoropleth(this.countChoropleth, this.shownSeries, this.dataset?.population ?? [])
       : null,
   );
   /** The shown statistic's rates by unit, for the table's rate column and the statistics export. */
@@ -444,7 +447,7 @@ class AtlasState {
     this.#layoutLoads.set(loaded.regions.layout, Promise.resolve());
     this.addEmbedded(loaded.regions.layout, loaded.regions.features);
     this.context = loaded.context;
-    this.populationLoaded = loaded.population;
+    this.rateTools = loaded.rates;
     this.#loaded();
     if (this.perCapita) void this.readPopulation();
   }
@@ -548,9 +551,9 @@ class AtlasState {
     this.populationLoading = true;
     this.populationError = null;
     try {
-      const addPopulation = await loadPopulation();
-      this.dataset = addPopulation(this.dataset);
-      this.populationLoaded = true;
+      const { add, rates } = await loadPopulation();
+      this.dataset = add(this.dataset);
+      this.rateTools = rates;
     } catch (error) {
       this.perCapita = false;
       this.populationError = error instanceof Error ? error.message : String(error);
@@ -671,8 +674,9 @@ class AtlasState {
   private fixedDomain(): number[] | undefined {
     const range = { ...this.filters, from: this.from, to: this.to };
     const population = this.dataset?.population ?? [];
+    const rateChoropleth = this.rates ? this.rateTools?.rateChoropleth : undefined;
     const valuesOf = (series: StatSeries): number[] => {
-      if (!this.rates) return series.figures.filter((f) => f.level === 'region').map((f) => f.value.value);
+      if (!rateChoropleth) return series.figures.filter((f) => f.level === 'region').map((f) => f.value.value);
       const counts = joinSeries(series, this.unitIds, this.drawnLayout, gazetteer);
       return rateChoropleth(counts, series, population).choropleth.regions.flatMap((r) =>
         r.value === null ? [] : [r.value],

@@ -5,17 +5,21 @@
  */
 import { CURATED_KINDS } from '../core/data/dataset-tables.ts';
 import { readDataset, withPopulation, withTexts, type Dataset, type Gazetteer } from '../core/data/dataset.ts';
-import { fetchText } from './load.ts';
+import { fetchText, type PopulationTools } from './load.ts';
+import { rateBasis, rateChoropleth } from '../core/analysis/rates.ts';
 
 const fileOf = async (base: string, kind: string) => ({
   file: `static/data/${kind}.csv`,
   text: await fetchText(`${base}data/${kind}.csv`),
 });
 
-/** Reads the population table (static/data/population.csv); resolves to what adds it to a dataset. */
-export async function populationAdder(base: string, gazetteer: Gazetteer): Promise<(dataset: Dataset) => Dataset> {
+/**
+ * Reads the population table (static/data/population.csv); resolves to what adds it to a dataset,
+ * with the rate functions (core/analysis/rates.ts), which nothing else needs and so load with it.
+ */
+export async function populationAdder(base: string, gazetteer: Gazetteer): Promise<PopulationTools> {
   const file = await fileOf(base, 'population');
-  return (dataset) => withPopulation(dataset, file, gazetteer);
+  return { add: (dataset) => withPopulation(dataset, file, gazetteer), rates: { rateBasis, rateChoropleth } };
 }
 
 /**

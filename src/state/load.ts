@@ -34,8 +34,8 @@ export interface Loaded {
   /** The units of the layout the default view draws (START_LAYOUT); the others load when a period needs them. */
   regions: { layout: LayoutId; features: Boundaries };
   context: FeatureCollection;
-  /** Whether the dataset holds the population table (read when rates are asked for). */
-  population: boolean;
+  /** The rate functions when the dataset holds the population table (read when rates are asked for), else null. */
+  rates: RateTools | null;
 }
 
 const gazetteer = { unitById, placeById, layoutsDuring };
@@ -75,12 +75,13 @@ export async function loadEmbedded(population = false, base = import.meta.env.BA
     population ? full() : null,
   ]);
   const dataset = datasetOfDigest(digest);
+  const tools = reader ? await reader.populationAdder(base, gazetteer) : null;
   return {
-    dataset: reader ? (await reader.populationAdder(base, gazetteer))(dataset) : dataset,
+    dataset: tools ? tools.add(dataset) : dataset,
     digest,
     regions: { layout: START_LAYOUT, features: regions },
     context: basemap,
-    population,
+    rates: tools?.rates ?? null,
   };
 }
 
@@ -90,10 +91,17 @@ export async function loadLayout(layout: LayoutId): Promise<Boundaries> {
 }
 
 /**
- * Reads the population table (static/data/population.csv); resolves to what adds it to a dataset,
- * applied to the dataset of the moment it arrives.
+ * What rates per 100,000 need, loaded when they are first asked for: what adds the population table
+ * to a dataset (applied to the dataset of the moment it arrives), and the rate functions.
  */
-export async function loadPopulation(base = import.meta.env.BASE_URL): Promise<(dataset: Dataset) => Dataset> {
+export interface PopulationTools {
+  add: (dataset: Dataset) => Dataset;
+  rates: RateTools;
+}
+export type RateTools = Pick<typeof import('../core/analysis/rates.ts'), 'rateBasis' | 'rateChoropleth'>;
+
+/** Reads the population table (static/data/population.csv) and the rate functions. */
+export async function loadPopulation(base = import.meta.env.BASE_URL): Promise<PopulationTools> {
   return (await full()).populationAdder(base, gazetteer);
 }
 
