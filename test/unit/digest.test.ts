@@ -154,6 +154,27 @@ describe('the digest of the curated files', () => {
     expect(nationalInView(digest.national, 2004, 2026).filter((g) => g.disputed).length).toBeGreaterThan(2);
   });
 
+  it("keeps a statement's id as what follows its event's, and gives the file's id back", () => {
+    const table = startupDigest.incidents;
+    const [id, event] = [table.header.indexOf('id'), table.header.indexOf('event')];
+    const shortened = table.rows.filter((cells) => cells[id]!.startsWith(`${DIGEST_MARK}-`));
+    expect(shortened.length).toBeGreaterThan(100);
+    // An id that does not begin with its event's is kept whole.
+    const whole = table.rows.filter((cells) => !cells[id]!.startsWith(DIGEST_MARK));
+    expect(whole.length).toBeGreaterThan(0);
+    for (const cells of whole) expect(cells[id]!.startsWith(`${cells[event]}-`), cells[id]).toBe(false);
+    expect(digest.incidents.map((i) => i.id)).toEqual(full.incidents.map((i) => i.id));
+    expect(new Set(digest.incidents.map((i) => i.id)).size).toBe(full.incidents.length);
+  });
+
+  it('refuses an id that would read as shortened, naming the file, line and column', () => {
+    const lines = read('static/data/incidents.csv').split('\n');
+    const text = [lines[0], lines[1]!.replace(/^[^,]+/, `${DIGEST_MARK}-odd`), ...lines.slice(2)].join('\n');
+    expect(() => digestOf(curated({ incidents: { file: 'incidents.csv', text } }))).toThrow(
+      `incidents.csv, line 2, id: "${DIGEST_MARK}-odd" begins as the digest's shortened cells do`,
+    );
+  });
+
   it('is the full dataset once the texts are put back', () => {
     expect(withTexts(digest, full)).toEqual(full);
   });

@@ -58,6 +58,19 @@ export const TOKEN_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> = {
   national: ['citation'],
 };
 
+/**
+ * Columns whose cell is most often another column's cell of the same row, a hyphen and a rest (a
+ * statement's id is its event's and the source's short name: `aktobe-2011-05-bombing-zenn`): the
+ * digest keeps DIGEST_MARK and the hyphen and rest (`…-zenn`), and `digestTables` puts the other
+ * cell back in front. A cell that does not begin so is kept whole.
+ */
+export const PREFIXED_COLUMNS: Readonly<Record<CuratedKind, Readonly<Record<string, string>>>> = {
+  sources: {},
+  incidents: { id: 'event' },
+  statistics: {},
+  national: {},
+};
+
 /** What stands for a deferred text that is not blank. */
 export const DIGEST_MARK = '…';
 
@@ -180,6 +193,7 @@ export function digestRowsOf(
   const deferred = new Set(DEFERRED_COLUMNS[kind]);
   const partly = new Set(PARTLY_DEFERRED_COLUMNS[kind]);
   const tokened = new Set(TOKEN_COLUMNS[kind]);
+  const prefixed = PREFIXED_COLUMNS[kind];
   const tokens = new Map<string, string>();
   const token = (text: string) => {
     if (!tokens.has(text)) tokens.set(text, `${DIGEST_MARK}${tokens.size + 1}`);
@@ -192,7 +206,14 @@ export function digestRowsOf(
       const cell = row.cells[name] ?? '';
       if (cell.trim() === '') return cell;
       if (tokened.has(name)) return token(`${name}\u0000${cell}`);
-      return deferred.has(name) || (partly.has(name) && waits(row, name)) ? DIGEST_MARK : cell;
+      if (deferred.has(name) || (partly.has(name) && waits(row, name))) return DIGEST_MARK;
+      const by = prefixed[name];
+      if (by === undefined) return cell;
+      // A cell that would read as shortened cannot be kept as it is (no curated id begins so).
+      if (cell.startsWith(`${DIGEST_MARK}-`))
+        throw new Error(`${kind}.csv, line ${row.line}, ${name}: "${cell}" begins as the digest's shortened cells do`);
+      const start = row.cells[by] ?? '';
+      return start !== '' && cell.startsWith(`${start}-`) ? `${DIGEST_MARK}${cell.slice(start.length)}` : cell;
     }),
   }));
 }
@@ -215,10 +236,19 @@ export function digestTables(digest: Digest): DatasetTables {
         rows: digestRows(part, part.header.length).map(({ line, width, cells }) => ({
           line,
           width,
-          cells: Object.fromEntries(part.header.map((name, i) => [name, cells[i] ?? ''])),
+          cells: unshortened(kind, Object.fromEntries(part.header.map((name, i) => [name, cells[i] ?? '']))),
         })),
       };
       return [kind, { file: part.file, table }];
     }),
   ) as DatasetTables;
+}
+
+/** A digest row's cells with the other cell put back in front of its shortened ones (PREFIXED_COLUMNS). */
+function unshortened(kind: CuratedKind, cells: Record<string, string>): Record<string, string> {
+  for (const [name, by] of Object.entries(PREFIXED_COLUMNS[kind])) {
+    const cell = cells[name] ?? '';
+    if (cell.startsWith(`${DIGEST_MARK}-`)) cells[name] = `${cells[by] ?? ''}${cell.slice(DIGEST_MARK.length)}`;
+  }
+  return cells;
 }
