@@ -68,6 +68,10 @@ const LAZY_ACTIONS: Record<string, string> = {
   'src/workers/user-data.worker.ts': 'Your data: reading a data file (the Web Worker), after the reader',
   'src/core/userdata/workbook.ts':
     'Your data: an Excel workbook (.xlsx) read (read-excel-file), in the Web Worker, after the reader and the worker',
+  'src/state/bulk-layers.ts':
+    'Your data: the first file of over 5,000 statements added or restored (its counts, timeline and rows, in columns)',
+  'src/map/marker-tiles.ts':
+    "Your data: the first file of over 5,000 statements shown on the map (the page's side of its marker tiles)",
   'src/workers/markers.worker.ts':
     "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
   'src/state/stores.ts':

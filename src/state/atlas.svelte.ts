@@ -47,17 +47,9 @@ import type { Digest, DigestPartIndex } from '../core/data/digest.ts';
 import { articleKey, articleLabel, compareArticleKeys } from '../core/data/articles.ts';
 import { parseFuzzyDate } from '../core/parse/dates.ts';
 import { locateOn } from '../core/analysis/locate.ts';
-import type { StoredBulk, StoredDataset } from './dataset-store.ts';
+import type { StoredDataset } from './dataset-store.ts';
 import { storesIfKept } from './stored-imports.ts';
-import {
-  categoryMask,
-  eventTableOnBuffer,
-  layoutUnitIds,
-  yearRangeDays,
-  type EventTable,
-} from '../core/columnar/event-table.ts';
-import { countByUnit, countShown, visibleIndices } from '../core/columnar/aggregate.ts';
-import { EVENTS_PER_CHUNK, tableTimeline } from '../core/columnar/bulk.ts';
+import type { BulkLayer } from './bulk-layers.ts';
 
 /** The IndexedDB stores, loaded on demand (see stores.ts). */
 const stores = () => import('./stores.ts');
@@ -82,20 +74,8 @@ function dissolveCached(set: GeometrySet, layout: LayoutId): UnitPolygons {
   return result;
 }
 
-/** A large file's event table, rebuilt once per stored buffer. */
-const tables = new WeakMap<StoredBulk, EventTable>();
-function tableOf(bulk: StoredBulk): EventTable {
-  let table = tables.get(bulk);
-  if (!table) tables.set(bulk, (table = eventTableOnBuffer(bulk.buffer, bulk.events, bulk.maxSpan)));
-  return table;
-}
-
-/** A visible large file: its dataset and its events in columns. */
-export interface BulkLayer {
-  dataset: StoredDataset;
-  bulk: StoredBulk;
-  table: EventTable;
-}
+/** The computations over large files (state/bulk-layers.ts), loaded with the first of them. */
+type BulkTools = typeof import('./bulk-layers.ts');
 
 /**
  * The app's one state module. Filters and selection are `$state`; data is `$state.raw` (never
@@ -118,6 +98,8 @@ class AtlasState {
    * their file as `sourceId`, so every panel can tell where a record came from.
    */
   datasets = $state.raw<StoredDataset[]>([]);
+  /** The large files' computations, loaded before the first large file joins `datasets`. */
+  private bulkTools = $state.raw<BulkTools | null>(null);
 
   from = $state(defaultView().from);
   to = $state(defaultView().to);
@@ -181,17 +163,9 @@ class AtlasState {
 
   visibleDatasets = $derived(this.datasets.filter((d) => d.visible));
   /** The visible large files, held in columns: counted, drawn and timed over their tables. */
-  bulkLayers = $derived<BulkLayer[]>(
-    this.visibleDatasets.flatMap((d) => (d.bulk ? [{ dataset: d, bulk: d.bulk, table: tableOf(d.bulk) }] : [])),
-  );
-  categoryBits = $derived(categoryMask(this.categories));
+  bulkLayers = $derived<BulkLayer[]>(this.bulkTools?.bulkLayersOf(this.visibleDatasets) ?? []);
   /** Events of the large files in the years and categories shown (drawn or not). */
-  bulkShown = $derived(
-    this.bulkLayers.map((layer) => {
-      const { fromDay, toDay } = yearRangeDays(this.yearFrom, this.yearTo);
-      return { layer, count: countShown(layer.table, fromDay, toDay, this.categoryBits) };
-    }),
-  );
+  bulkShown = $derived(this.bulkTools?.shownCounts(this.bulkLayers, this.yearFrom, this.yearTo, this.categories) ?? []);
   /**
    * Events per category in the years shown, whatever categories are ticked (the category filter's
    * counts): the curated and small files' events, and the large files'.
@@ -203,9 +177,8 @@ class AtlasState {
       categories: new Set(INCIDENT_CATEGORIES),
     });
     for (const event of inYears) counts[INCIDENT_CATEGORIES.indexOf(event.category)]!++;
-    const { fromDay, toDay } = yearRangeDays(this.yearFrom, this.yearTo);
-    for (const { table } of this.bulkLayers)
-      INCIDENT_CATEGORIES.forEach((c, i) => (counts[i]! += countShown(table, fromDay, toDay, categoryMask([c]))));
+    if (this.bulkTools && this.bulkLayers.length)
+      this.bulkTools.countsByCategory(this.bulkLayers, this.yearFrom, this.yearTo).forEach((n, i) => (counts[i]! += n));
     return counts;
   });
   /** How many events of the large files are in the years and categories shown. */
@@ -287,16 +260,14 @@ class AtlasState {
   );
   visibleEvents = $derived<AtlasEvent[]>(eventsInView(this.grouped.events, this.filters));
   /** Incidents by year over every year the slider offers, in the chosen categories. */
-  timeline = $derived<Timeline>(
-    withTables(
-      histogram(
-        eventsInView(this.grouped.events, { ...this.filters, from: YEAR_MIN, to: YEAR_MAX }),
-        YEAR_MIN,
-        YEAR_MAX,
-      ),
-      this.bulkLayers.map((l) => tableTimeline(l.table, this.categoryBits, YEAR_MIN, YEAR_MAX)),
-    ),
-  );
+  timeline = $derived.by<Timeline>(() => {
+    const curated = histogram(
+      eventsInView(this.grouped.events, { ...this.filters, from: YEAR_MIN, to: YEAR_MAX }),
+      YEAR_MIN,
+      YEAR_MAX,
+    );
+    return this.bulkTools?.withLayers(curated, this.bulkLayers, this.categories, YEAR_MIN, YEAR_MAX) ?? curated;
+  });
   /** What the choropleth shows: the statistic, or incident counts on the drawn units. */
   shownSeries = $derived<StatSeries | null>(
     this.showIncidents
@@ -581,17 +552,8 @@ class AtlasState {
    * shown; null when no large file is visible.
    */
   bulkCounts(from: number, to: number): Map<string, number> | null {
-    if (!this.bulkLayers.length) return null;
-    const ids = layoutUnitIds(this.drawnLayout);
-    const { fromDay, toDay } = yearRangeDays(from, to);
-    // A fresh result each time, read by deriveds only: nothing subscribes to its changes.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const total = new Map<string, number>();
-    for (const { table } of this.bulkLayers) {
-      const counts = countByUnit(table, this.drawnLayout, fromDay, toDay, this.categoryBits);
-      ids.forEach((id, u) => total.set(id, (total.get(id) ?? 0) + counts[u]!));
-    }
-    return total;
+    if (!this.bulkTools || !this.bulkLayers.length) return null;
+    return this.bulkTools.countsByUnit(this.bulkLayers, this.drawnLayout, from, to, this.categories);
   }
 
   /**
@@ -600,16 +562,16 @@ class AtlasState {
    */
   async eventsForExport(): Promise<AtlasEvent[]> {
     const events = [...this.visibleEvents];
-    const { fromDay, toDay } = yearRangeDays(this.yearFrom, this.yearTo);
-    for (const { dataset, table } of this.bulkLayers) {
-      const rows = new Uint32Array(table.length);
-      const n = visibleIndices(table, fromDay, toDay, this.categoryBits, rows);
-      for (let k = 0; k < n;) {
-        const chunk = Math.floor(rows[k]! / EVENTS_PER_CHUNK);
-        const stored = await (await stores()).storedChunk(dataset.id, chunk);
-        for (; k < n && Math.floor(rows[k]! / EVENTS_PER_CHUNK) === chunk; k++) {
-          const event = stored?.[rows[k]! % EVENTS_PER_CHUNK];
-          if (!event) throw new Error(`${dataset.fileName}: event ${rows[k]} is missing from this browser's store`);
+    const tools = this.bulkTools;
+    for (const layer of tools ? this.bulkLayers : []) {
+      for (const [chunk, rows] of tools!.shownRowsByChunk(layer, this.yearFrom, this.yearTo, this.categories)) {
+        const stored = await (await stores()).storedChunk(layer.dataset.id, chunk);
+        for (const row of rows) {
+          const event = stored?.[row];
+          if (!event)
+            throw new Error(
+              `${layer.dataset.fileName}: event ${row} of chunk ${chunk} is missing from this browser's store`,
+            );
           events.push(event);
         }
       }
@@ -637,6 +599,7 @@ class AtlasState {
     if ((await countStoredDatasets()) === 0) return;
     void removeOrphanChunks().catch(() => undefined);
     const stored = await listStoredDatasets();
+    await this.bulkToolsFor(stored);
     const added = new Set(this.datasets.map((d) => d.id));
     this.datasets = [...stored.filter((d) => !added.has(d.id)), ...this.datasets];
   }
@@ -648,9 +611,15 @@ class AtlasState {
   async addDataset(dataset: StoredDataset): Promise<void> {
     const replaced = this.datasets.filter((d) => d.fileName === dataset.fileName);
     const { removeDataset, saveDataset } = await stores();
+    await this.bulkToolsFor([dataset]);
     await saveDataset(dataset);
     for (const old of replaced) await removeDataset(old.id);
     this.datasets = [...this.datasets.filter((d) => d.fileName !== dataset.fileName), dataset];
+  }
+
+  /** Loads the large files' computations before the first large file joins the datasets. */
+  private async bulkToolsFor(datasets: readonly StoredDataset[]): Promise<void> {
+    if (!this.bulkTools && datasets.some((d) => d.bulk)) this.bulkTools = await import('./bulk-layers.ts');
   }
 
   async removeDataset(id: string): Promise<void> {
@@ -745,23 +714,6 @@ class AtlasState {
   urlQuery(): string {
     return viewToQuery(this.view());
   }
-}
-
-/** A timeline with the counts of the large files' tables added in. */
-function withTables(timeline: Timeline, tables: ReturnType<typeof tableTimeline>[]): Timeline {
-  if (!tables.length) return timeline;
-  const bins = timeline.bins.map((bin, k) => {
-    const byMonth = [...bin.byMonth];
-    let { total, yearOnly } = bin;
-    for (const t of tables) {
-      const other = t.bins[k]!;
-      total += other.total;
-      yearOnly += other.yearOnly;
-      other.byMonth.forEach((n, m) => (byMonth[m]! += n));
-    }
-    return { ...bin, total, yearOnly, byMonth };
-  });
-  return { ...timeline, bins, spanningCount: tables.reduce((n, t) => n + t.spanning, 0) };
 }
 
 /** A series of a part not yet read, as the menu lists it: its figures come with the part. */

@@ -762,7 +762,7 @@ describe('a large file, held in columns', () => {
           ids.map((l) => [l.id.slice(-4), map.getPaintProperty(l.id, 'circle-opacity') as number]),
         );
       });
-    expect(await drawn()).toEqual({ '2013': 0, '2015': 0.85 });
+    await expect.poll(drawn).toEqual({ '2013': 0, '2015': 0.85 });
     // At the country's zoom they are drawn as clusters, which hold every one of the year's events.
     const inClusters = await page.evaluate(() => {
       const map = (window as unknown as { __map: MapLibreMap }).__map;
@@ -828,7 +828,7 @@ describe('a large file, held in columns', () => {
     await page.goto(`${base}?year=2013&stat=incidents`);
     await waitForMap(page);
     await expect.poll(async () => digitsOf((await regionValues(page))['karaganda'])).toBeGreaterThanOrEqual(5000);
-    expect(await drawn()).toEqual({ '2013': 0.85, '2015': 0 });
+    await expect.poll(drawn).toEqual({ '2013': 0.85, '2015': 0 });
 
     // After a reload (the last goto), the file came back from IndexedDB, records included.
     await page.goto(`${base}?year=2015&stat=incidents`);
@@ -839,7 +839,7 @@ describe('a large file, held in columns', () => {
     // Removed, it leaves the counts and the map.
     await page.locator('[data-dataset="big.csv"] [data-testid=dataset-remove]').click();
     await expect.poll(async () => digitsOf((await regionValues(page))['karaganda'])).toBe(curated);
-    expect(await drawn()).toEqual({});
+    await expect.poll(drawn).toEqual({});
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
