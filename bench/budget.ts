@@ -73,6 +73,8 @@ const LAZY_ACTIONS: Record<string, string> = {
     "Your data: the first file of over 5,000 statements shown on the map (the page's side of its marker tiles)",
   'src/workers/markers.worker.ts':
     "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
+  'src/ui/DatasetList.svelte':
+    'Your data: the list of kept files, with the first file kept (a visit after an import, or an import)',
   'src/state/stores.ts':
     'Stored imports: a visit after an import (restored from IndexedDB), or the first import kept (IndexedDB stores)',
   'src/ui/ClassControls.svelte': 'Legend: "Classes and colours" opened (method, classes, palette, fixed scale)',

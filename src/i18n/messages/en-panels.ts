@@ -69,6 +69,16 @@ export const enPanels = {
     add: 'Add to the map',
   },
   userData: {
+    kinds: {
+      incidents: 'incidents',
+      statistics: 'statistics',
+      unknown: 'cannot tell',
+    },
+    records: { one: '{count} record', other: '{count} records' },
+    rejectedCount: { one: '{count} row rejected', other: '{count} rows rejected' },
+    showLabel: 'Show {file} on the map',
+    remove: 'Remove',
+    removeLabel: 'Remove {file}',
     reading: 'Reading {file}…',
     preparing: 'Decoding and splitting the file…',
     progress: '{done} of {total} rows read',

@@ -179,17 +179,7 @@ export const enStart = {
     notData:
       '{file} is not a CSV, TSV, TXT or XLSX file: save it from your spreadsheet as an Excel workbook (.xlsx), CSV or Unicode text.',
     savedUnreadable: 'Saved data files could not be read: {error}',
-    kinds: {
-      incidents: 'incidents',
-      statistics: 'statistics',
-      unknown: 'cannot tell',
-    },
-    records: { one: '{count} record', other: '{count} records' },
-    rejectedCount: { one: '{count} row rejected', other: '{count} rows rejected' },
     show: 'Show on the map',
-    showLabel: 'Show {file} on the map',
-    remove: 'Remove',
-    removeLabel: 'Remove {file}',
     markerNote: 'Markers of incidents from your files have a thick white ring.',
     yourFile: 'your file',
   },
