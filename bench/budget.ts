@@ -45,7 +45,7 @@ import { firstMapTimes, watchFirstCompleteMap } from './first-map.ts';
  * 77 events, all of them in the default view's markers, lists and timeline); the start-up digest
  * holds only what that view shows (one title per event; the statements' other titles, their sources
  * and every text wait for the panels), and what only the panels, the readers, rates and large files
- * use waits with them. Measured 99.0 KB (docs/performance.md).
+ * use waits with them. Measured 99.6 KB (docs/performance.md).
  */
 const BUDGET_KB = 100;
 /** Per user action; the heaviest, a zipped shapefile (proj4 reprojection), is about 76 KB (the importer with the full gazetteer, proj4). */
