@@ -1,7 +1,7 @@
 /**
  * The atlas's own data beyond the seeds, as a user meets it: the 2016 attacks in Aktobe and Almaty
- * with every source's statement, and January 2022 city by city beside the prosecutors' 2022 crime
- * statistics on the units of the 2022 layout, counts and per 100,000.
+ * with every source's statement, January 2022 city by city beside the prosecutors' 2022 crime
+ * statistics on the units of the 2022 layout, counts and per 100,000, and the KNB's 2024.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +119,44 @@ describe('2022', () => {
     expect(abai).toContain('2,474');
     expect(abai).toContain('Всего правонарушений');
     expect(abai).toContain('open-data-kazakhstan/city-crime');
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('2024', () => {
+  it("shows the KNB's operations, plot and detentions of the year, and its national figures with their disagreement", async () => {
+    const { page, consoleErrors, externalRequests } = await openPage(browser);
+    await page.goto(`${base}?from=2024&to=2024`);
+    await waitForMap(page);
+    expect((await listedEvents(page)).sort()).toEqual([
+      'aktau-2024-04-01-plot',
+      'kz-2024-02-17-knb-operation',
+      'kz-2024-07-knb-detentions',
+      'kz-2024-11-22-prison-plot',
+    ]);
+    // No statistic covers 2024: the map counts the incidents, the Aktau plot in Mangystau, the
+    // three known only for the whole country in the note.
+    expect(await featureState(page, 'mangystau')).toMatchObject({ status: 'reported', value: 1 });
+    expect(await page.textContent('[data-testid=uncounted]')).toContain('3 known only for the whole country');
+    // The year's national figures as stated, the KNB's two (one abroad) and one side by side.
+    const national = (await page.textContent('[data-testid=national]')) ?? '';
+    expect(national).toContain('2024 (reported in December 2024): 4');
+    expect(national).toContain('1 January to 29 May 2024, one of them abroad: 2');
+    expect(national).toContain('1 January to 12 June 2024, in Kazakhstan: 1');
+    expect(national).toContain('sources differ');
+    expect(national).toContain('2024 (reported in December 2024): 84');
+    await screenshot(page, 'data-2024');
+
+    // The colony plot: both statements, the articles, and the report of 2025 it may be.
+    await openEvent(page, 'kz-2024-11-22-prison-plot');
+    const plot = (await details(page)) ?? '';
+    expect(plot).toContain('22 November 2024');
+    expect(plot).toContain('Art. 255 (2014 code)');
+    expect(plot).toContain('https://birinshi-qolmen.com/');
+    expect(plot).toContain('https://amaninfo.com/');
+    expect(plot).toContain('KNB stops the preparation of a terrorist act in a penal colony');
     expect(externalRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
