@@ -25,6 +25,14 @@ import { unitNameById } from '../i18n/units.ts';
 import { NO_ARTICLE } from '../core/data/articles.ts';
 
 /** A metric's name (`Persons convicted`), or its code when the catalogue does not know it. */
+/**
+ * The language of a record's own words (titles, notes, labels) for the `lang` attribute, so that a
+ * screen reader in the Russian or Kazakh interface reads them as English: the curated files are
+ * written in English (docs/data-files.md); a user's file (`file` not null) is in a language the atlas
+ * does not know, which the page's language stands for.
+ */
+export const wordsLang = (file: string | null): 'en' | undefined => (file === null ? 'en' : undefined);
+
 export function metricLabel(metric: string, t: Translator): string {
   const key = `metric.${metric}`;
   return t.has(key) ? t.dynamic(key) : metric;

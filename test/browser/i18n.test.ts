@@ -123,6 +123,14 @@ describe.each(['ru', 'kk'] as const)('the interface in %s', (lang) => {
     expect(await page.evaluate(() => document.body.innerText)).toContain(
       'Suicide bombing with several casualties, Aktobe',
     );
+    // The data's English words say so, for a screen reader reading the page in its language.
+    const titleLangs = await page
+      .locator('[data-testid=event-list] li[data-event] > button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('lang')));
+    expect(titleLangs.length).toBeGreaterThan(10);
+    expect(new Set(titleLangs)).toEqual(new Set(['en']));
+    expect(await page.locator('[data-testid=national] .label').first().getAttribute('lang')).toBe('en');
+    expect(await page.locator('[data-testid=legend] h2').getAttribute('lang')).toBeNull();
 
     // The language travels with the view: the URL says it, and the switch shows it.
     expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);

@@ -271,6 +271,15 @@ describe('the Russian Excel export (semicolons, Windows-1251, Russian region nam
     expect(mine.find((f) => f.id === eventId(RU_FILE, '9'))?.coordinates).toEqual([71.43, 51.17]);
     expect(mine.find((f) => f.id === eventId(RU_FILE, '1'))?.coordinates).toEqual([57.17, 50.28]);
     expect(await page.locator('[data-testid=event-list] li[data-imported]').count()).toBe(15);
+    // A file's words are in a language the atlas does not know: unlike the curated English titles,
+    // they are not marked as English.
+    const langs = await page
+      .locator('[data-testid=event-list] li[data-event] > button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [b.closest('li')!.hasAttribute('data-imported'), b.getAttribute('lang')] as const),
+      );
+    expect(langs.filter(([imported]) => imported).every(([, lang]) => lang === null)).toBe(true);
+    expect(langs.filter(([imported]) => !imported).every(([, lang]) => lang === 'en')).toBe(true);
 
     // Each event's panel names its file and the unit it lay in at its own date.
     for (const [line, [unit, id]] of Object.entries(ACCEPTED)) {
