@@ -45,7 +45,7 @@ import { firstMapTimes, watchFirstCompleteMap } from './first-map.ts';
  * 77 events, all of them in the default view's markers, lists and timeline); the start-up digest
  * holds only what that view shows (one title per event; the statements' other titles, their sources
  * and every text wait for the panels), and what only the panels, the readers, rates and large files
- * use waits with them. Measured 99.6 KB (docs/performance.md).
+ * use waits with them. Measured 98.8 KB (docs/performance.md).
  */
 const BUDGET_KB = 100;
 /** Per user action; the heaviest, a zipped shapefile (proj4 reprojection), is about 76 KB (the importer with the full gazetteer, proj4). */
@@ -75,6 +75,8 @@ const LAZY_ACTIONS: Record<string, string> = {
     "Your data: a large file's markers (the marker worker), when a file of over 5,000 statements is added or restored",
   'src/ui/DatasetList.svelte':
     'Your data: the list of kept files, with the first file kept (a visit after an import, or an import)',
+  'src/ui/NationalFigures.svelte':
+    "National figures: an indicator's line first opened (its chart, linked figures, notes and sources)",
   'src/state/stores.ts':
     'Stored imports: a visit after an import (restored from IndexedDB), or the first import kept (IndexedDB stores)',
   'src/ui/ClassControls.svelte': 'Legend: "Classes and colours" opened (method, classes, palette, fixed scale)',

@@ -288,10 +288,11 @@ describe('national figures', () => {
     const websites = panel.locator('details', { hasText: 'Websites blocked' });
     expect(await websites.textContent()).toContain('sources differ');
     await websites.locator('summary').click();
+    // The figures' panel loads with the first line opened.
+    await expect.poll(() => websites.textContent()).toContain('Compare:');
     const text = (await websites.textContent()) ?? '';
     expect(text).toContain('596');
     expect(text).toContain('600');
-    expect(text).toContain('Compare:');
     await screenshot(page, 'national-2013');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
