@@ -14,7 +14,7 @@ import {
   yearRangeDays,
   type EventTable,
 } from '../core/columnar/event-table.ts';
-import { countByUnit, countShown, visibleIndices } from '../core/columnar/aggregate.ts';
+import { countByCategory, countByUnit, countShown, visibleIndices } from '../core/columnar/aggregate.ts';
 import { EVENTS_PER_CHUNK, tableTimeline } from '../core/columnar/bulk.ts';
 import type { StoredBulk, StoredDataset } from './dataset-store.ts';
 
@@ -53,9 +53,9 @@ export function shownCounts(
 /** The layers' events per category (INCIDENT_CATEGORIES' order) in the years shown, whatever is ticked. */
 export function countsByCategory(layers: readonly BulkLayer[], from: number, to: number): number[] {
   const { fromDay, toDay } = yearRangeDays(from, to);
-  return INCIDENT_CATEGORIES.map((c) =>
-    layers.reduce((n, { table }) => n + countShown(table, fromDay, toDay, categoryMask([c])), 0),
-  );
+  const counts = INCIDENT_CATEGORIES.map(() => 0);
+  for (const { table } of layers) countByCategory(table, fromDay, toDay).forEach((n, c) => (counts[c]! += n));
+  return counts;
 }
 
 /** Events per unit of the layout in the layers, over whole years in the categories shown. */

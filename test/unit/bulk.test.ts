@@ -17,7 +17,7 @@ import {
   yearMonthOfDay,
   yearRangeDays,
 } from '../../src/core/columnar/event-table.ts';
-import { countByUnit, countShown, visibleIndices } from '../../src/core/columnar/aggregate.ts';
+import { countByCategory, countByUnit, countShown, visibleIndices } from '../../src/core/columnar/aggregate.ts';
 import { buildBulk, tableTimeline } from '../../src/core/columnar/bulk.ts';
 import { MARKER_LAYER } from '../../src/core/columnar/marker-tiles.ts';
 import { markerIndexes, markerTile } from '../../src/core/columnar/marker-index.ts';
@@ -89,6 +89,12 @@ describe('a large file in columns', () => {
           expect(got).toEqual(Object.fromEntries(expected.figures.map((f) => [f.unit, f.value.value])));
           expect(countShown(built.table, fromDay, toDay, categoryMask(categories))).toBe(
             eventsInView(events, filters).length,
+          );
+          // Per category whatever is ticked (the category filter's counts), in one pass.
+          expect(countByCategory(built.table, fromDay, toDay)).toEqual(
+            INCIDENT_CATEGORIES.map(
+              (c) => eventsInView(events, { ...filters, categories: new Set<IncidentCategory>([c]) }).length,
+            ),
           );
         },
       ),
