@@ -114,13 +114,12 @@ function gazetteerCheck(): Plugin {
 }
 
 /**
- * The page's start-up gazetteer: src/core/gazetteer.ts reads geo/gazetteer/*.json without the fields
- * that only the details of a selection and the readers of users' files use (src/core/gazetteer-fields.ts:
- * codes, other spellings, history, coordinate notes, and the Kazakh Latin names: some 4 KB gzip of
- * the start-up JS);
- * src/core/gazetteer-details.ts, which loads with those, reads the files whole. Build only: the dev
- * server, the tests and the CLI read the files whole everywhere (and check them; the build checks
- * them in `gazetteerCheck`).
+ * The page's start-up gazetteer: src/core/gazetteer.ts reads geo/gazetteer/*.json without the
+ * fields that only the details of a selection and the readers of users' files use
+ * (src/core/gazetteer-fields.ts: codes, other spellings, history, coordinate notes, and the Kazakh
+ * Latin names: some 4 KB gzip of the start-up JS); src/core/gazetteer-details.ts, which loads with
+ * those, reads the files whole. Build only: the dev server, the tests and the CLI read the files
+ * whole everywhere (and check them; the build checks them in `gazetteerCheck`).
  */
 function gazetteerStartFields(): Plugin {
   const prefix = '\0gazetteer-start:';

@@ -39,8 +39,11 @@ const DATE_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2, pe
 /** Statements by the event they describe (the `event` column), each event's in the order given. */
 export function statementsByEvent<T extends Pick<Incident, 'event'>>(statements: readonly T[]): Map<string, T[]> {
   const byEvent = new Map<string, T[]>();
-  for (const statement of statements)
-    byEvent.set(statement.event, [...(byEvent.get(statement.event) ?? []), statement]);
+  for (const statement of statements) {
+    const list = byEvent.get(statement.event);
+    if (list) list.push(statement);
+    else byEvent.set(statement.event, [statement]);
+  }
   return byEvent;
 }
 

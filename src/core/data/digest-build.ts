@@ -25,8 +25,8 @@ export type CuratedTexts = Readonly<Record<CuratedKind, { file: string; text: st
  * What the start-up digest leaves for the texts besides DEFERRED_COLUMNS (digest.ts), from the
  * records the files give: the rows whose PARTLY_DEFERRED_COLUMNS wait (every accepted statement:
  * the title of all but the one its event shows, the source and the related events), and the
- * sources that only those statements name (no statistic or national figure names them). A row the files reject keeps all its cells, so that the digest rejects it for
- * the same reason.
+ * sources that only those statements name (no statistic or national figure names them). A row the
+ * files reject keeps all its cells, so that the digest rejects it for the same reason.
  */
 function deferredByRecords(tables: DatasetTables): {
   waits: Record<CuratedKind, (row: CsvRow, column: string) => boolean>;

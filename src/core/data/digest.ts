@@ -35,9 +35,9 @@ export const DEFERRED_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> 
  * The columns whose text waits on some rows only, those the build names (digest-build.ts): a
  * statement's title unless its event shows it (events.ts, `titleStatement`: the map, lists, table
  * and timeline show events' titles), its source, and the events it is related to (`related`, which
- * only the details show). The details of a selection and the exports,
- * which show them, load the texts first. The sources that only statements name are not in the
- * start-up digest at all (`textSources` counts them): they come with the texts too.
+ * only the details show). The details of a selection and the exports, which show them, load the
+ * texts first. The sources that only statements name are not in the start-up digest at all
+ * (`textSources` counts them): they come with the texts too.
  */
 export const PARTLY_DEFERRED_COLUMNS: Readonly<Record<CuratedKind, readonly string[]>> = {
   sources: [],
